@@ -1,0 +1,2 @@
+MATCH (d:Dataset {id: $dataset})
+SET d += $props

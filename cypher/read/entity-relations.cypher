@@ -1,0 +1,20 @@
+// A page of relations for each entity of a batch, with both endpoints, so nested fields need no further round trip.
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL {
+  WITH e
+  MATCH (e)-[r]-(other:Entity)
+  WHERE r.id > $after
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($direction = 'BOTH'
+      OR ($direction = 'OUTGOING' AND startNode(r) = e)
+      OR ($direction = 'INCOMING' AND endNode(r) = e))
+  WITH DISTINCT r
+  ORDER BY r.id
+  LIMIT $limit
+  RETURN collect({
+    id: r.id, type: type(r), factId: r.factId, label: r.label,
+    from: startNode(r) {.*, text: null}, to: endNode(r) {.*, text: null}
+  }) AS relations
+}
+RETURN id, relations

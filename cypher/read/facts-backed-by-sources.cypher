@@ -1,0 +1,17 @@
+// The facts each source of a batch backs: a citation of the fact is said by, reported by or quoted from it.
+UNWIND $ids AS id
+MATCH (s:Entity {id: id})
+CALL {
+  WITH s
+  MATCH (s)<-[:SAID_BY|REPORTED_BY|QUOTED_FROM]-(:Citation)<-[:CITED_BY]-(f:Fact)
+  WITH DISTINCT f
+  ORDER BY f.id
+  LIMIT $limit
+  RETURN collect(f {
+    .*,
+    quantities: [(f)-[:HAS_QUANTITY]->(q) | q {.*}],
+    citations: [(f)-[:CITED_BY]->(c) | c {.*}],
+    participants: [(f)-[a:ABOUT]->(p:Entity) | {role: a.role, entity: p.id}]
+  }) AS facts
+}
+RETURN id, facts

@@ -1,0 +1,18 @@
+// The facts each entity of a batch takes part in, whole (as in facts-by-ids), in id order.
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL {
+  WITH e
+  MATCH (e)<-[:ABOUT]-(f:Fact)
+  WHERE $types IS NULL OR f.type IN $types
+  WITH DISTINCT f
+  ORDER BY f.id
+  LIMIT $limit
+  RETURN collect(f {
+    .*,
+    quantities: [(f)-[:HAS_QUANTITY]->(q) | q {.*}],
+    citations: [(f)-[:CITED_BY]->(c) | c {.*}],
+    participants: [(f)-[a:ABOUT]->(p:Entity) | {role: a.role, entity: p.id}]
+  }) AS facts
+}
+RETURN id, facts

@@ -1,0 +1,50 @@
+// Breadth-first exploration around one entity, one layer per CALL: at most 3 layers ($depth gates the deeper
+// ones), at most $maxNodes entities, and at most $maxEdges relations read per layer, so a hub with thousands of
+// neighbours costs a bounded amount of work. `truncated` says when a limit cut the result.
+MATCH (center:Entity {id: $id})
+WITH center, [center] AS seen, [center] AS frontier
+CALL {
+  WITH seen, frontier
+  UNWIND CASE WHEN $depth >= 1 THEN frontier ELSE [] END AS n
+  MATCH (n)-[r]-(m:Entity)
+  WHERE $types IS NULL OR type(r) IN $types
+  WITH r, m LIMIT $maxEdges
+  WITH collect(r) AS rels, collect(DISTINCT m) AS reached
+  RETURN rels AS rels1, [x IN reached WHERE NOT x IN seen] AS new1, size(rels) >= $maxEdges AS cut1
+}
+WITH center, seen + new1[..($maxNodes - size(seen))] AS seen, new1[..($maxNodes - size(seen))] AS frontier,
+     rels1 AS rels, cut1 OR size(new1) > $maxNodes - size(seen) AS truncated
+CALL {
+  WITH seen, frontier
+  UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS n
+  MATCH (n)-[r]-(m:Entity)
+  WHERE $types IS NULL OR type(r) IN $types
+  WITH r, m LIMIT $maxEdges
+  WITH collect(r) AS rels, collect(DISTINCT m) AS reached
+  RETURN rels AS rels2, [x IN reached WHERE NOT x IN seen] AS new2, size(rels) >= $maxEdges AS cut2
+}
+WITH center, seen + new2[..($maxNodes - size(seen))] AS seen, new2[..($maxNodes - size(seen))] AS frontier,
+     rels + rels2 AS rels, truncated OR cut2 OR size(new2) > $maxNodes - size(seen) AS truncated
+CALL {
+  WITH seen, frontier
+  UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS n
+  MATCH (n)-[r]-(m:Entity)
+  WHERE $types IS NULL OR type(r) IN $types
+  WITH r, m LIMIT $maxEdges
+  WITH collect(r) AS rels, collect(DISTINCT m) AS reached
+  RETURN rels AS rels3, [x IN reached WHERE NOT x IN seen] AS new3, size(rels) >= $maxEdges AS cut3
+}
+WITH center, seen + new3[..($maxNodes - size(seen))] AS seen, rels + rels3 AS rels,
+     truncated OR cut3 OR size(new3) > $maxNodes - size(seen) AS truncated
+CALL {
+  WITH seen, rels
+  UNWIND rels AS r
+  WITH seen, r
+  WHERE startNode(r) IN seen AND endNode(r) IN seen
+  RETURN collect(DISTINCT r) AS edges
+}
+RETURN center.id AS centerId,
+       [n IN seen | n {.*, text: null}] AS nodes,
+       [r IN edges | {id: r.id, type: type(r), factId: r.factId, label: r.label,
+                      from: startNode(r) {.*, text: null}, to: endNode(r) {.*, text: null}}] AS edges,
+       truncated

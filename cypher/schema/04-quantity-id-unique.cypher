@@ -1,0 +1,1 @@
+CREATE CONSTRAINT quantity_id_unique IF NOT EXISTS FOR (q:Quantity) REQUIRE q.id IS UNIQUE

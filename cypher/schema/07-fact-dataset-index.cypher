@@ -1,0 +1,1 @@
+CREATE INDEX fact_dataset IF NOT EXISTS FOR (f:Fact) ON (f.dataset)

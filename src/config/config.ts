@@ -1,0 +1,147 @@
+/**
+ * Configuration: read once from the environment at start-up, validated by a schema, then passed down.
+ * A bad value stops start-up with a message naming the variable and what it accepts.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** A JVM memory size such as `512m` or `2g`. */
+const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a JVM size such as 512m or 2g');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, 'a Bolt URI: neo4j://, neo4j+s://, bolt:// or bolt+s:// followed by a host')
+    .optional(),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]{2,62}$/, 'a Neo4j database name (3 to 63 letters, digits, dots, dashes)').default('neo4j'),
+  NEO4J_QUERY_TIMEOUT_MS: positiveInt(600_000).default(10_000),
+  NEO4J_CONNECTION_TIMEOUT_MS: positiveInt(120_000).default(5_000),
+
+  NEO4J_LOCAL_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.neo4j')),
+  NEO4J_LOCAL_BOLT_PORT: port.default(7687),
+  NEO4J_LOCAL_HEAP: memorySize.default('2g'),
+  NEO4J_LOCAL_PAGECACHE: memorySize.default('2g'),
+  NEO4J_LOCAL_START_TIMEOUT_S: positiveInt(1800).default(180),
+
+  KNOWLEDGE_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data/knowledge')),
+  KNOWLEDGE_AUTOLOAD: bool.default(true),
+
+  MAX_PAGE_SIZE: positiveInt(1000).default(100),
+  MAX_SEARCH_RESULTS: positiveInt(1000).default(50),
+  MAX_NEIGHBORHOOD_DEPTH: positiveInt(5).default(3),
+  MAX_NEIGHBORHOOD_NODES: positiveInt(10_000).default(200),
+  MAX_PATH_DEPTH: positiveInt(10).default(6),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Neo4jConnection {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export interface LocalNeo4jSettings {
+  dir: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+}
+
+export interface Limits {
+  maxPageSize: number;
+  maxSearchResults: number;
+  maxNeighborhoodDepth: number;
+  maxNeighborhoodNodes: number;
+  maxPathDepth: number;
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: { host: string; port: number };
+  logLevel: Env['LOG_LEVEL'];
+  /** Set when NEO4J_URI is given: use that server unchanged. */
+  neo4j: Neo4jConnection | undefined;
+  /** Used when `neo4j` is undefined: the project starts its own Neo4j. */
+  localNeo4j: LocalNeo4jSettings;
+  database: { name: string; queryTimeoutMs: number; connectionTimeoutMs: number };
+  knowledge: { dir: string; autoload: boolean };
+  limits: Limits;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(environment).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      return `  ${name}=${JSON.stringify(environment[name] ?? '')}: ${describeIssue(issue)}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
+    throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
+  }
+  return toConfig(env);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `accepts one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
+  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'number' ? 'an integer' : issue.expected}`;
+  if (issue.code === 'invalid_format') return `must be ${issue.message}`;
+  return issue.message;
+}
+
+function toConfig(env: Env): Config {
+  return {
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    logLevel: env.LOG_LEVEL,
+    neo4j: env.NEO4J_URI
+      ? { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE }
+      : undefined,
+    localNeo4j: {
+      dir: path.resolve(env.NEO4J_LOCAL_DIR),
+      boltPort: env.NEO4J_LOCAL_BOLT_PORT,
+      heap: env.NEO4J_LOCAL_HEAP,
+      pageCache: env.NEO4J_LOCAL_PAGECACHE,
+      startTimeoutMs: env.NEO4J_LOCAL_START_TIMEOUT_S * 1000,
+    },
+    database: {
+      name: env.NEO4J_DATABASE,
+      queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+      connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
+    },
+    knowledge: { dir: path.resolve(env.KNOWLEDGE_DIR), autoload: env.KNOWLEDGE_AUTOLOAD },
+    limits: {
+      maxPageSize: env.MAX_PAGE_SIZE,
+      maxSearchResults: env.MAX_SEARCH_RESULTS,
+      maxNeighborhoodDepth: env.MAX_NEIGHBORHOOD_DEPTH,
+      maxNeighborhoodNodes: env.MAX_NEIGHBORHOOD_NODES,
+      maxPathDepth: env.MAX_PATH_DEPTH,
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The one place that talks to Neo4j: runs named statements from cypher/ with parameters, in read or write
+ * transactions (reads are routed to followers in a cluster), each with a transaction timeout.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import type { Config, Neo4jConnection } from '../config/config.ts';
+import type { Logger } from '../logging/logger.ts';
+import { classifyDatabaseError } from './errors.ts';
+import { SCHEMA_STATEMENT_FILES, type SchemaStatementName, type StatementName, type Statements } from './statements.ts';
+
+export type Params = Record<string, unknown>;
+
+/** Called once per statement sent: used to count database round trips per GraphQL request. */
+export type RoundTripObserver = (statement: StatementName) => void;
+
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    private readonly statements: Statements,
+    private readonly settings: { database: string; queryTimeoutMs: number },
+  ) {}
+
+  statement(name: StatementName | SchemaStatementName): string {
+    const text = this.statements.get(name);
+    if (text === undefined) throw new Error(`No Cypher statement named ${name}`);
+    return text;
+  }
+
+  /** Runs one read statement in its own read transaction and returns its records as plain objects. */
+  async read<T extends RecordShape>(name: StatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
+    observe?.(name);
+    try {
+      const result = await this.driver.executeQuery(this.statement(name), params, {
+        database: this.settings.database,
+        routing: neo4j.routing.READ,
+        transactionConfig: { timeout: this.settings.queryTimeoutMs, metadata: { app: 'kg-graphql-server', statement: name } },
+      });
+      return result.records.map((record) => record.toObject() as T);
+    } catch (error) {
+      throw classifyDatabaseError(error);
+    }
+  }
+
+  /** Runs `work` in one write transaction: all of it commits, or none of it. */
+  async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work, {
+        timeout: timeoutMs ?? this.settings.queryTimeoutMs * 30,
+        metadata: { app: 'kg-graphql-server', work: 'write' },
+      });
+    } catch (error) {
+      throw classifyDatabaseError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Creates the constraints and indexes, idempotently (every statement says IF NOT EXISTS). */
+  async ensureSchema(): Promise<void> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      // Schema changes cannot share a transaction with each other's data, so each runs on its own.
+      for (const name of SCHEMA_STATEMENT_FILES) await session.run(this.statement(name));
+    } catch (error) {
+      throw classifyDatabaseError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when the database answers a trivial query within the connection timeout. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.settings.database });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+export function createDriver(connection: Neo4jConnection, config: Config, log: Logger): Driver {
+  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
+    // Our numbers fit in doubles; plain JS numbers keep records simple.
+    disableLosslessIntegers: true,
+    connectionTimeout: config.database.connectionTimeoutMs,
+    connectionAcquisitionTimeout: config.database.connectionTimeoutMs,
+    // Fail fast while the database is down instead of retrying for the default 30 s.
+    maxTransactionRetryTime: 2_000,
+    maxConnectionPoolSize: 50,
+    userAgent: 'kg-graphql-server/0.1',
+    logging: {
+      level: 'warn',
+      logger: (level, message) => log[level === 'error' ? 'error' : 'warn']({ component: 'neo4j-driver' }, message),
+    },
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * Repository records: what the repository returns and what GraphQL resolvers receive as parents
+ * (codegen `mappers` point here). They mirror the stored properties, not the GraphQL shapes.
+ */
+import type { TimePrecision } from '../knowledge/time.ts';
+
+export type EntityKindName = 'PERSON' | 'ORGANIZATION' | 'PRODUCT' | 'PLACE' | 'FACILITY' | 'DOCUMENT' | 'MEDIA' | 'EVENT' | 'CONCEPT';
+
+export interface TimeRefRecord {
+  text: string | null;
+  value: string;
+  endValue: string | null;
+  precision: TimePrecision;
+  inferred: boolean;
+}
+
+export interface EntityRecord {
+  id: string;
+  kind: EntityKindName;
+  name: string;
+  description: string;
+  background: boolean;
+  aliases: { text: string; language: string | null }[];
+  /** DOCUMENT only. */
+  published: TimeRefRecord | null;
+  language: string | null;
+}
+
+export interface RelationRecord {
+  id: string;
+  type: string;
+  factId: string;
+  label: string;
+  from: EntityRecord;
+  to: EntityRecord;
+}
+
+export interface QuantityRecord {
+  kind: string;
+  value: number | null;
+  unit: string | null;
+  currency: string | null;
+  item: string | null;
+  comparator: string;
+  role: string;
+  text: string | null;
+}
+
+export interface CitationRecord {
+  id: string;
+  quote: string;
+  start: number;
+  end: number;
+  kind: string;
+  confidence: number | null;
+  document: string;
+  saidBy: string;
+  reportedBy: string | null;
+}
+
+export interface ParticipantRecord {
+  role: string;
+  entity: string;
+}
+
+export interface FactRecord {
+  id: string;
+  type: string;
+  statement: string;
+  subject: string;
+  object: string | null;
+  event: string | null;
+  modality: string;
+  background: boolean;
+  basis: string | null;
+  time: TimeRefRecord | null;
+  reportedAt: TimeRefRecord | null;
+  quantities: QuantityRecord[];
+  citations: CitationRecord[];
+  /** Roles other than SUBJECT, OBJECT and EVENT, in a stable order. */
+  participants: ParticipantRecord[];
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Keys of the items, for cursors. */
+  hasNextPage: boolean;
+}
+
+export interface SearchHitRecord {
+  entity: EntityRecord;
+  score: number;
+}
+
+export interface NeighborhoodRecord {
+  center: EntityRecord;
+  nodes: EntityRecord[];
+  edges: RelationRecord[];
+  truncated: boolean;
+}
+
+export interface PathRecord {
+  nodes: EntityRecord[];
+  edges: RelationRecord[];
+}
+
+export type EntityPage = Page<EntityRecord>;
+export type RelationPage = Page<RelationRecord>;

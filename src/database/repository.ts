@@ -1,0 +1,205 @@
+/**
+ * The knowledge-graph repository: the read operations the API needs, each one named Cypher statement from
+ * cypher/read, each taking a batch where a resolver may ask for many (DataLoaders call the batch forms).
+ */
+import type { Database, RoundTripObserver } from './database.ts';
+import type {
+  CitationRecord,
+  EntityKindName,
+  EntityRecord,
+  FactRecord,
+  NeighborhoodRecord,
+  Page,
+  ParticipantRecord,
+  PathRecord,
+  QuantityRecord,
+  RelationRecord,
+  SearchHitRecord,
+  TimeRefRecord,
+} from './records.ts';
+import type { TimePrecision } from '../knowledge/time.ts';
+
+type Props = Record<string, unknown>;
+
+export type RelationDirection = 'OUTGOING' | 'INCOMING' | 'BOTH';
+
+export interface RelationQuery {
+  types: readonly string[] | null;
+  direction: RelationDirection;
+  first: number;
+  /** Relation id after which the page starts ('' for the first page). */
+  after: string;
+}
+
+export class KnowledgeGraphRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly observe?: RoundTripObserver,
+  ) {}
+
+  async entitiesByIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+    const rows = await this.db.read<{ entity: Props }>('read/entities-by-ids', { ids }, this.observe);
+    return new Map(rows.map((row) => [String(row.entity.id), toEntity(row.entity)]));
+  }
+
+  async entityPage(kind: EntityKindName | null, first: number, after: string): Promise<Page<EntityRecord>> {
+    const rows = await this.db.read<{ entity: Props }>('read/entities-page', { kind, after, limit: first + 1 }, this.observe);
+    return toPage(rows.map((row) => toEntity(row.entity)), first);
+  }
+
+  async relationsOfEntities(ids: readonly string[], query: RelationQuery): Promise<Map<string, Page<RelationRecord>>> {
+    const params = { ids, types: query.types, direction: query.direction, after: query.after, limit: query.first + 1 };
+    const rows = await this.db.read<{ id: string; relations: Props[] }>('read/entity-relations', params, this.observe);
+    return new Map(rows.map((row) => [row.id, toPage(row.relations.map(toRelation), query.first)]));
+  }
+
+  async relationPage(filter: { from: string | null; to: string | null; type: string | null }, first: number, after: string): Promise<Page<RelationRecord>> {
+    const statement = filter.from !== null ? 'read/relations-page-from' : filter.to !== null ? 'read/relations-page-to' : 'read/relations-page-all';
+    const rows = await this.db.read<{ relation: Props }>(statement, { ...filter, after, limit: first + 1 }, this.observe);
+    return toPage(rows.map((row) => toRelation(row.relation)), first);
+  }
+
+  async factsByIds(ids: readonly string[]): Promise<Map<string, FactRecord>> {
+    const rows = await this.db.read<{ fact: Props }>('read/facts-by-ids', { ids }, this.observe);
+    return new Map(rows.map((row) => [String(row.fact.id), toFact(row.fact)]));
+  }
+
+  async factsOfEntities(ids: readonly string[], types: readonly string[] | null, first: number): Promise<Map<string, FactRecord[]>> {
+    const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-by-entities', { ids, types, limit: first }, this.observe);
+    return new Map(rows.map((row) => [row.id, row.facts.map(toFact)]));
+  }
+
+  async factsBackedBySources(ids: readonly string[], first: number): Promise<Map<string, FactRecord[]>> {
+    const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-backed-by-sources', { ids, limit: first }, this.observe);
+    return new Map(rows.map((row) => [row.id, row.facts.map(toFact)]));
+  }
+
+  async documentTexts(ids: readonly string[]): Promise<Map<string, string | null>> {
+    const rows = await this.db.read<{ id: string; text: string | null }>('read/document-texts', { ids }, this.observe);
+    return new Map(rows.map((row) => [row.id, row.text]));
+  }
+
+  async sources(kinds: readonly EntityKindName[]): Promise<EntityRecord[]> {
+    const rows = await this.db.read<{ entity: Props }>('read/sources', { kinds }, this.observe);
+    return rows.map((row) => toEntity(row.entity));
+  }
+
+  async search(luceneQuery: string, kinds: readonly EntityKindName[] | null, limit: number): Promise<SearchHitRecord[]> {
+    const rows = await this.db.read<{ entity: Props; score: number }>('read/search-entities', { query: luceneQuery, kinds, limit }, this.observe);
+    return rows.map((row) => ({ entity: toEntity(row.entity), score: row.score }));
+  }
+
+  async shortestPath(from: string, to: string, maxDepth: number, types: readonly string[] | null): Promise<PathRecord | null> {
+    const rows = await this.db.read<{ nodes: Props[]; edges: Props[] }>('read/shortest-path', { from, to, maxDepth, types }, this.observe);
+    const row = rows[0];
+    return row ? { nodes: row.nodes.map(toEntity), edges: row.edges.map(toRelation) } : null;
+  }
+
+  async neighborhood(id: string, depth: number, types: readonly string[] | null, maxNodes: number): Promise<NeighborhoodRecord | null> {
+    // Each layer reads at most maxEdges relations, so a hub costs bounded work (see the statement).
+    const params = { id, depth, types, maxNodes, maxEdges: maxNodes * 5 };
+    const rows = await this.db.read<{ centerId: string; nodes: Props[]; edges: Props[]; truncated: boolean }>('read/neighborhood', params, this.observe);
+    const row = rows[0];
+    if (!row) return null;
+    const nodes = row.nodes.map(toEntity);
+    const center = nodes.find((node) => node.id === row.centerId);
+    if (!center) return null;
+    return { center, nodes, edges: row.edges.map(toRelation), truncated: row.truncated };
+  }
+}
+
+function toPage<T>(items: T[], first: number): Page<T> {
+  return { items: items.slice(0, first), hasNextPage: items.length > first };
+}
+
+const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+function toTimeRef(props: Props, prefix: string): TimeRefRecord | null {
+  const value = props[`${prefix}Value`];
+  if (value === null || value === undefined) return null;
+  return {
+    text: str(props[`${prefix}Text`]),
+    value: String(value),
+    endValue: str(props[`${prefix}EndValue`]),
+    precision: String(props[`${prefix}Precision`]) as TimePrecision,
+    inferred: props[`${prefix}Inferred`] === true,
+  };
+}
+
+export function toEntity(props: Props): EntityRecord {
+  const texts = (props.aliasTexts as string[] | null) ?? [];
+  const languages = (props.aliasLanguages as string[] | null) ?? [];
+  return {
+    id: String(props.id),
+    kind: String(props.kind) as EntityKindName,
+    name: String(props.name),
+    description: String(props.description ?? ''),
+    background: props.background === true,
+    aliases: texts.map((text, i) => ({ text, language: languages[i] || null })),
+    published: toTimeRef(props, 'published'),
+    language: str(props.language),
+  };
+}
+
+function toRelation(props: Props): RelationRecord {
+  return {
+    id: String(props.id),
+    type: String(props.type),
+    factId: String(props.factId),
+    label: String(props.label ?? props.type),
+    from: toEntity(props.from as Props),
+    to: toEntity(props.to as Props),
+  };
+}
+
+const STRUCTURAL_ROLES = new Set(['SUBJECT', 'OBJECT', 'EVENT']);
+
+function toFact(props: Props): FactRecord {
+  const byPosition = (a: Props, b: Props) => Number(a.position) - Number(b.position);
+  const participants = ((props.participants as ParticipantRecord[]) ?? [])
+    .filter((p) => !STRUCTURAL_ROLES.has(p.role))
+    .sort((a, b) => a.role.localeCompare(b.role) || a.entity.localeCompare(b.entity));
+  return {
+    id: String(props.id),
+    type: String(props.type),
+    statement: String(props.statement),
+    subject: String(props.subject),
+    object: str(props.object),
+    event: str(props.event),
+    modality: String(props.modality),
+    background: props.background === true,
+    basis: str(props.basis),
+    time: toTimeRef(props, 'time'),
+    reportedAt: toTimeRef(props, 'reported'),
+    quantities: ((props.quantities as Props[]) ?? []).sort(byPosition).map(toQuantity),
+    citations: ((props.citations as Props[]) ?? []).sort(byPosition).map(toCitation),
+    participants,
+  };
+}
+
+function toQuantity(props: Props): QuantityRecord {
+  return {
+    kind: String(props.kind),
+    value: typeof props.value === 'number' ? props.value : null,
+    unit: str(props.unit),
+    currency: str(props.currency),
+    item: str(props.item),
+    comparator: String(props.comparator ?? 'EXACT'),
+    role: String(props.role ?? 'AMOUNT'),
+    text: str(props.text),
+  };
+}
+
+function toCitation(props: Props): CitationRecord {
+  return {
+    id: String(props.id),
+    quote: String(props.quote),
+    start: Number(props.start),
+    end: Number(props.end),
+    kind: String(props.kind),
+    confidence: typeof props.confidence === 'number' ? props.confidence : null,
+    document: String(props.document),
+    saidBy: String(props.saidBy),
+    reportedBy: str(props.reportedBy),
+  };
+}

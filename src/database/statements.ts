@@ -1,0 +1,79 @@
+/**
+ * Every Cypher statement the app runs lives in cypher/ as a .cypher file; this module loads them once at
+ * start-up and hands them out by name. A missing file fails start-up, not a request.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config/config.ts';
+
+export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
+
+/** Statement names: their paths under cypher/, without the extension. */
+export const STATEMENT_NAMES = [
+  'read/entities-by-ids',
+  'read/entities-page',
+  'read/entity-relations',
+  'read/relations-page-from',
+  'read/relations-page-to',
+  'read/relations-page-all',
+  'read/facts-by-ids',
+  'read/facts-by-entities',
+  'read/facts-backed-by-sources',
+  'read/document-texts',
+  'read/sources',
+  'read/search-entities',
+  'read/shortest-path',
+  'read/neighborhood',
+  'knowledge/lock-dataset',
+  'knowledge/delete-dataset-relations',
+  'knowledge/delete-dataset-facts',
+  'knowledge/merge-entities',
+  'knowledge/set-document-texts',
+  'knowledge/merge-facts',
+  'knowledge/merge-fact-participants',
+  'knowledge/merge-quantities',
+  'knowledge/merge-citations',
+  'knowledge/merge-relations',
+  'knowledge/finish-dataset',
+] as const;
+
+export type StatementName = (typeof STATEMENT_NAMES)[number];
+
+/** The schema statements (constraints and indexes), run in file-name order. */
+export const SCHEMA_STATEMENT_FILES = [
+  'schema/01-entity-id-unique',
+  'schema/02-fact-id-unique',
+  'schema/03-citation-id-unique',
+  'schema/04-quantity-id-unique',
+  'schema/05-dataset-id-unique',
+  'schema/06-entity-kind-index',
+  'schema/07-fact-dataset-index',
+  'schema/08-entity-names-fulltext',
+  'schema/09-await-indexes',
+] as const;
+
+export type SchemaStatementName = (typeof SCHEMA_STATEMENT_FILES)[number];
+
+export type Statements = ReadonlyMap<StatementName | SchemaStatementName, string>;
+
+export function loadStatements(dir: string = CYPHER_DIR): Statements {
+  const statements = new Map<StatementName | SchemaStatementName, string>();
+  for (const name of [...STATEMENT_NAMES, ...SCHEMA_STATEMENT_FILES]) {
+    statements.set(name, readFileSync(path.join(dir, `${name}.cypher`), 'utf8'));
+  }
+  return statements;
+}
+
+/**
+ * Fills `{{placeholder}}` slots (labels and relationship types, which Cypher cannot take as parameters).
+ * Values must be plain identifiers chosen by code from a fixed list: anything else is refused.
+ */
+export function renderTemplate(statement: string, slots: Record<string, string>): string {
+  return statement.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = slots[key];
+    if (value === undefined || !/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) {
+      throw new Error(`Refusing to render {{${key}}} with ${JSON.stringify(value)}: only identifiers from a fixed list are allowed`);
+    }
+    return value;
+  });
+}

@@ -1,0 +1,56 @@
+/** Entity types: the interface's fields are the same for every kind, so one set of resolvers serves all. */
+import type { EntityRecord } from '../../database/records.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { decodeCursor, pageSize } from '../arguments.ts';
+
+/** GraphQL object type for each entity kind. */
+export const TYPE_OF_KIND = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  PRODUCT: 'Product',
+  PLACE: 'Place',
+  FACILITY: 'Facility',
+  DOCUMENT: 'Document',
+  MEDIA: 'Media',
+  EVENT: 'Event',
+  CONCEPT: 'Concept',
+} as const;
+
+export type EntityTypeName = (typeof TYPE_OF_KIND)[keyof typeof TYPE_OF_KIND];
+
+export const entityTypeOf = (entity: EntityRecord): EntityTypeName => TYPE_OF_KIND[entity.kind];
+
+/** The Entity interface's fields; shared by every implementing type. */
+const entityFields = {
+  relations: (entity, args, { loaders, limits }) => {
+    const query = {
+      types: args.types ?? null,
+      direction: args.direction ?? 'BOTH',
+      first: pageSize(args.first, 20, limits.maxPageSize),
+      after: decodeCursor('relation', args.after),
+    };
+    return loaders.relations(query).load(entity.id);
+  },
+  facts: (entity, args, { loaders, limits }) => loaders.facts(args.types ?? null, pageSize(args.first, 50, limits.maxPageSize)).load(entity.id),
+} satisfies Resolvers['Person'];
+
+const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, args, { loaders, limits }) =>
+  loaders.backedFacts(pageSize(args.first, 50, limits.maxPageSize)).load(source.id);
+
+export const entityResolvers: Resolvers = {
+  Entity: { __resolveType: entityTypeOf },
+  Source: { __resolveType: (entity) => (entity.kind === 'MEDIA' ? 'Media' : 'Document') },
+  Person: entityFields,
+  Organization: entityFields,
+  Product: entityFields,
+  Place: entityFields,
+  Facility: entityFields,
+  Event: entityFields,
+  Concept: entityFields,
+  Media: { ...entityFields, backedFacts },
+  Document: {
+    ...entityFields,
+    backedFacts,
+    text: (document, _args, { loaders }) => loaders.documentText.load(document.id),
+  },
+};

@@ -1,0 +1,8 @@
+/** All resolvers, typed by the code generated from schema/ (see codegen.yml). */
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { entityResolvers } from './entities.ts';
+import { factResolvers } from './facts.ts';
+import { queryResolvers } from './query.ts';
+import { relationResolvers } from './relations.ts';
+
+export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers];

@@ -1,0 +1,94 @@
+/**
+ * The HTTP server: Fastify (body limit, timeouts, JSON errors, request ids under our control) with Apollo
+ * Server mounted on /graphql, the offline playground on GET /graphql from a browser, and health endpoints.
+ */
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { buildASTSchema } from 'graphql';
+import { mergeTypeDefs } from '@graphql-tools/merge';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../database/database.ts';
+import type { Logger } from '../logging/logger.ts';
+import { createContext, type GraphQLContext } from '../graphql/context.ts';
+import { createErrorFormatter, ErrorCode } from '../graphql/errors.ts';
+import { resolvers } from '../graphql/resolvers/index.ts';
+import { loadTypeDefs } from '../graphql/schema.ts';
+import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface HttpServer {
+  app: FastifyInstance;
+  apollo: ApolloServer<GraphQLContext>;
+}
+
+export async function createHttpServer(config: Config, db: Database, log: Logger): Promise<HttpServer> {
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: BODY_LIMIT_BYTES,
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    keepAliveTimeout: 5_000,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    disableRequestLogging: config.env === 'test',
+  });
+  const typeDefs = mergeTypeDefs(loadTypeDefs());
+  const apollo = new ApolloServer<GraphQLContext>({
+    typeDefs,
+    resolvers,
+    formatError: createErrorFormatter(buildASTSchema(typeDefs)),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), ...(config.env === 'production' ? [] : [roundTripsPlugin])],
+  });
+  await apollo.start();
+
+  app.setErrorHandler(jsonErrorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ errors: [{ message: `No route ${request.method} ${request.url}: GraphQL is served at ${GRAPHQL_PATH}`, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+  });
+
+  await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
+  const graphql = fastifyApolloHandler(apollo, { context: async () => createContext(db, config.limits) });
+  app.route({
+    method: ['GET', 'POST', 'OPTIONS'],
+    url: GRAPHQL_PATH,
+    handler: async function (request, reply) {
+      if (request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply);
+      return graphql.call(this, request, reply);
+    },
+  });
+  app.get('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const ready = await db.ping();
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
+  });
+  return { app, apollo };
+}
+
+/** Every error Fastify raises outside GraphQL (bad JSON, body too large, …) answered as JSON, never HTML or a stack. */
+function jsonErrorHandler(this: FastifyInstance, error: FastifyError, request: { log: Logger }, reply: { status(code: number): { send(body: unknown): unknown } }) {
+  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  const message = status >= 500 ? 'Internal server error' : error.message;
+  return reply.status(status).send({ errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST } }] });
+}
+
+/** Outside production, each response says how many database round trips it cost (tests and benchmarks read it). */
+const roundTripsPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, databaseRoundTrips: contextValue.roundTrips.count };
+      },
+    };
+  },
+};

@@ -1,0 +1,199 @@
+/**
+ * Turns a validated knowledge file into the rows the load statements write: pure data, no database, so the
+ * mapping from the file format to the graph model is testable on its own.
+ */
+import { createHash } from 'node:crypto';
+import type { CitationEntry, EntityEntry, FactEntry, KnowledgeFile, Quantity, TimeRef } from './knowledge-file.ts';
+
+export const KIND_LABELS = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  PRODUCT: 'Product',
+  PLACE: 'Place',
+  FACILITY: 'Facility',
+  DOCUMENT: 'Document',
+  MEDIA: 'Media',
+  EVENT: 'Event',
+  CONCEPT: 'Concept',
+} as const;
+
+type Props = Record<string, unknown>;
+
+export interface GraphRows {
+  entitiesByLabel: Map<string, { id: string; props: Props }[]>;
+  documentTexts: { id: string; text: string; sha256: string; language: string }[];
+  facts: { id: string; props: Props }[];
+  participants: { fact: string; role: string; entity: string }[];
+  quantities: { fact: string; id: string; props: Props }[];
+  citations: { fact: string; id: string; props: Props }[];
+  relationsByType: Map<string, RelationRow[]>;
+}
+
+export interface RelationRow {
+  id: string;
+  from: string;
+  to: string;
+  factId: string;
+  label: string;
+}
+
+export function toGraphRows(file: KnowledgeFile, sourceTexts: ReadonlyMap<string, string>): GraphRows {
+  const entities = new Map(file.entities.map((entity) => [entity.id, entity]));
+  const defaultDocument = file.sources[0]?.document ?? '';
+  const rows: GraphRows = {
+    entitiesByLabel: new Map(),
+    documentTexts: file.sources.map((source) => {
+      const text = sourceTexts.get(source.document) ?? '';
+      return { id: source.document, text, sha256: createHash('sha256').update(text).digest('hex'), language: source.language };
+    }),
+    facts: [],
+    participants: [],
+    quantities: [],
+    citations: [],
+    relationsByType: new Map(),
+  };
+  for (const entity of file.entities) {
+    push(rows.entitiesByLabel, KIND_LABELS[entity.kind], { id: entity.id, props: entityProps(entity) });
+  }
+  for (const fact of file.facts) {
+    const citations = fact.citations ?? [];
+    const reported = earliest(citations.map((c) => entities.get(c.document ?? defaultDocument)?.published));
+    rows.facts.push({ id: fact.id, props: factProps(file.id, fact, reported) });
+    rows.participants.push(...participantsOf(fact));
+    (fact.quantities ?? []).forEach((quantity, position) => {
+      const id = `${fact.id}#q${position}`;
+      rows.quantities.push({ fact: fact.id, id, props: quantityProps(id, fact.id, position, quantity) });
+    });
+    citations.forEach((citation, position) => {
+      const id = `${fact.id}#c${position}`;
+      rows.citations.push({ fact: fact.id, id, props: citationProps(id, fact.id, position, citation, defaultDocument) });
+    });
+    for (const relation of relationsOf(fact)) push(rows.relationsByType, relation.type, relation.row);
+  }
+  return rows;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Names and aliases in one string for the full-text index (it indexes string properties). */
+function entityProps(entity: EntityEntry): Props {
+  const aliases = entity.aliases ?? [];
+  return {
+    kind: entity.kind,
+    name: entity.name,
+    description: entity.description,
+    background: entity.background ?? false,
+    aliasTexts: aliases.map((alias) => alias.text),
+    aliasLanguages: aliases.map((alias) => alias.lang ?? ''),
+    searchNames: [entity.name, ...aliases.map((alias) => alias.text)].join('\n'),
+    ...timeProps('published', entity.published),
+  };
+}
+
+function timeProps(prefix: string, time: TimeRef | undefined | null): Props {
+  if (!time) return {};
+  return {
+    [`${prefix}Text`]: time.text ?? null,
+    [`${prefix}Value`]: time.value,
+    [`${prefix}EndValue`]: time.end ?? null,
+    [`${prefix}Precision`]: time.precision,
+    [`${prefix}Inferred`]: time.inferred ?? false,
+  };
+}
+
+function earliest(times: (TimeRef | undefined)[]): TimeRef | undefined {
+  return times.filter((t): t is TimeRef => t !== undefined).sort((a, b) => a.value.localeCompare(b.value))[0];
+}
+
+function factProps(dataset: string, fact: FactEntry, reported: TimeRef | undefined): Props {
+  return {
+    id: fact.id,
+    dataset,
+    type: fact.type,
+    statement: fact.statement,
+    subject: fact.subject,
+    object: fact.object ?? null,
+    event: fact.event ?? null,
+    modality: fact.modality,
+    background: fact.background ?? false,
+    basis: fact.basis ?? null,
+    ...timeProps('time', fact.time),
+    ...timeProps('reported', reported),
+  };
+}
+
+function participantsOf(fact: FactEntry): GraphRows['participants'] {
+  const rows = [{ fact: fact.id, role: 'SUBJECT', entity: fact.subject }];
+  if (fact.object) rows.push({ fact: fact.id, role: 'OBJECT', entity: fact.object });
+  if (fact.event) rows.push({ fact: fact.id, role: 'EVENT', entity: fact.event });
+  for (const p of fact.participants ?? []) rows.push({ fact: fact.id, role: p.role, entity: p.entity });
+  return rows;
+}
+
+function quantityProps(id: string, fact: string, position: number, q: Quantity): Props {
+  return {
+    id,
+    fact,
+    position,
+    kind: q.kind,
+    value: q.value ?? null,
+    unit: q.unit ?? null,
+    currency: q.currency ?? null,
+    item: q.item ?? null,
+    comparator: q.comparator ?? 'EXACT',
+    role: q.role ?? 'AMOUNT',
+    text: q.text ?? null,
+  };
+}
+
+function citationProps(id: string, fact: string, position: number, c: CitationEntry, defaultDocument: string): Props {
+  return {
+    id,
+    fact,
+    position,
+    quote: c.quote,
+    start: c.start,
+    end: c.end,
+    kind: c.kind,
+    confidence: c.confidence ?? null,
+    document: c.document ?? defaultDocument,
+    saidBy: c.saidBy,
+    reportedBy: c.reportedBy ?? null,
+  };
+}
+
+/** Binary facts: one relation subject → object. N-ary facts: one relation event → participant per role. */
+function relationsOf(fact: FactEntry): { type: string; row: RelationRow }[] {
+  const quantities = fact.quantities ?? [];
+  const relations: { type: string; row: RelationRow }[] = [];
+  if (fact.object) {
+    const label = withNumber(fact.type, keyQuantity(quantities));
+    relations.push({ type: fact.type, row: { id: fact.id, from: fact.subject, to: fact.object, factId: fact.id, label } });
+  }
+  if (fact.event) {
+    for (const p of fact.participants ?? []) {
+      const label = withNumber(p.role, quantities.find((q) => q.item === p.entity));
+      relations.push({ type: p.role, row: { id: `${fact.id}/${p.role}/${p.entity}`, from: fact.event, to: p.entity, factId: fact.id, label } });
+    }
+  }
+  return relations;
+}
+
+function keyQuantity(quantities: readonly Quantity[]): Quantity | undefined {
+  return quantities.find((q) => q.role === 'TO' || q.role === 'TARGET') ?? quantities.find((q) => q.value !== undefined) ?? quantities[0];
+}
+
+const COMPARATOR_PREFIX: Record<string, string> = { MORE_THAN: '>', AT_LEAST: '≥', LESS_THAN: '<', AT_MOST: '≤', APPROXIMATE: '~' };
+
+/** `OWNS`, `ITEM · 12,000 GPU`, `DELAYS · >500,000,000 USD`: the relation type and its key number, for display. */
+export function withNumber(type: string, quantity: Quantity | undefined): string {
+  if (!quantity) return type;
+  const number = quantity.value === undefined || quantity.value === null ? 'several' : quantity.value.toLocaleString('en-US');
+  const unit = quantity.kind === 'PERCENT' ? '%' : quantity.kind === 'MONEY' ? ` ${quantity.currency ?? ''}` : quantity.unit ? ` ${quantity.unit}` : '';
+  const prefix = COMPARATOR_PREFIX[quantity.comparator ?? 'EXACT'] ?? '';
+  return `${type} · ${prefix}${number}${unit}`.trimEnd();
+}

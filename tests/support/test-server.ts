@@ -1,0 +1,48 @@
+/**
+ * Starts the real server (HTTP + GraphQL) against the test run's Neo4j, on a free loopback port, with the
+ * shipped knowledge loaded. Stop it in afterAll.
+ */
+import { inject } from 'vitest';
+import { startApp, type RunningApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+
+export interface TestServer {
+  baseUrl: string;
+  graphqlUrl: string;
+  app: RunningApp;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const neo4j = inject('neo4j');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USERNAME: neo4j.username,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database,
+    ...env,
+  });
+  const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'warn'));
+  return { baseUrl: app.url, graphqlUrl: `${app.url}/graphql`, app, stop: () => app.stop() };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: (string | number)[] }[];
+  extensions?: { databaseRoundTrips?: number };
+}
+
+/** POSTs one GraphQL operation and returns the status and the parsed body. */
+export async function graphql<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
