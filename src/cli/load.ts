@@ -1,0 +1,49 @@
+/**
+ * `npm run load -- FILE... [--force]`: validates and loads knowledge files into Neo4j (the one NEO4J_URI
+ * names, or the local one, started for the occasion). Exit code 1 when a file is invalid: nothing of it
+ * was written.
+ */
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { createDriver, Database } from '../database/database.ts';
+import { loadStatements } from '../database/statements.ts';
+import { knowledgeFilesIn, KnowledgeFileError, loadKnowledgeFiles } from '../knowledge/loader.ts';
+import { createLogger } from '../logging/logger.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/local-neo4j.ts';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const force = args.includes('--force');
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const files = args.filter((a) => !a.startsWith('--')).map((f) => path.resolve(f));
+  const targets = files.length > 0 ? files : knowledgeFilesIn(config.knowledge.dir);
+  let local: LocalNeo4j | undefined;
+  let db: Database | undefined;
+  try {
+    if (!config.neo4j) local = await startLocalNeo4j(config.localNeo4j, log);
+    const connection = config.neo4j ?? local!.connection;
+    db = new Database(createDriver(connection, config, log), loadStatements(), { database: connection.database, queryTimeoutMs: config.database.queryTimeoutMs });
+    await db.ensureSchema();
+    const results = await loadKnowledgeFiles(db, targets, log, { force });
+    for (const r of results) console.log(`${r.status.padEnd(9)} ${path.relative(process.cwd(), r.file)}: ${r.entities} entities, ${r.facts} facts, ${r.relations} relations, ${r.citations} citations (${r.ms} ms)`);
+    return 0;
+  } catch (error) {
+    if (error instanceof KnowledgeFileError || error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await db?.close();
+    await local?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

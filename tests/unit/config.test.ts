@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.ts';
+
+describe('loadConfig', () => {
+  it('gives documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.neo4j).toBeUndefined();
+    expect(config.localNeo4j.boltPort).toBe(7687);
+    expect(config.limits).toEqual({ maxPageSize: 100, maxSearchResults: 50, maxNeighborhoodDepth: 3, maxNeighborhoodNodes: 200, maxPathDepth: 6 });
+  });
+
+  it('uses the server given by NEO4J_URI unchanged', () => {
+    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'knowledge' });
+    expect(config.neo4j).toEqual({ uri: 'neo4j+s://abc.databases.neo4j.io', username: 'u', password: 'p', database: 'knowledge' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT="abc": must be an integer/],
+    [{ PORT: '70000' }, /PORT="70000": must be at most 65535/],
+    [{ NODE_ENV: 'prod' }, /NODE_ENV="prod": accepts one of development, production, test/],
+    [{ NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' }, /NEO4J_URI=.*Bolt URI/],
+    [{ NEO4J_URI: 'bolt://localhost:7687' }, /NEO4J_PASSWORD: required when NEO4J_URI is set/],
+    [{ NEO4J_LOCAL_HEAP: 'lots' }, /NEO4J_LOCAL_HEAP="lots": must be a JVM size such as 512m or 2g/],
+    [{ KNOWLEDGE_AUTOLOAD: 'maybe' }, /KNOWLEDGE_AUTOLOAD="maybe": accepts one of 0, 1, true, false/],
+    [{ MAX_PAGE_SIZE: '0' }, /MAX_PAGE_SIZE="0": must be at least 1/],
+  ])('refuses %j, naming the variable and what it accepts', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+  });
+});
