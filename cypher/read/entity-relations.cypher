@@ -12,9 +12,10 @@ CALL {
   WITH DISTINCT r
   ORDER BY r.id
   LIMIT $limit
+  WITH r, startNode(r) AS source, endNode(r) AS target
   RETURN collect({
     id: r.id, type: type(r), factId: r.factId, label: r.label,
-    from: startNode(r) {.*, text: null}, to: endNode(r) {.*, text: null}
+    from: source {.*, text: null}, to: target {.*, text: null}
   }) AS relations
 }
 RETURN id, relations

@@ -10,8 +10,9 @@ CALL {
   WHERE $types IS NULL OR type(r) IN $types
   WITH r, m LIMIT $maxEdges
   WITH collect(r) AS rels, collect(DISTINCT m) AS reached
-  RETURN rels AS rels1, [x IN reached WHERE NOT x IN seen] AS new1, size(rels) >= $maxEdges AS cut1
+  RETURN rels AS rels1, reached AS reached1, size(rels) >= $maxEdges AS cut1
 }
+WITH center, seen, frontier, rels1, cut1, [x IN reached1 WHERE NOT x IN seen] AS new1
 WITH center, seen + new1[..($maxNodes - size(seen))] AS seen, new1[..($maxNodes - size(seen))] AS frontier,
      rels1 AS rels, cut1 OR size(new1) > $maxNodes - size(seen) AS truncated
 CALL {
@@ -21,8 +22,9 @@ CALL {
   WHERE $types IS NULL OR type(r) IN $types
   WITH r, m LIMIT $maxEdges
   WITH collect(r) AS rels, collect(DISTINCT m) AS reached
-  RETURN rels AS rels2, [x IN reached WHERE NOT x IN seen] AS new2, size(rels) >= $maxEdges AS cut2
+  RETURN rels AS rels2, reached AS reached2, size(rels) >= $maxEdges AS cut2
 }
+WITH center, seen, frontier, rels2, cut2, [x IN reached2 WHERE NOT x IN seen] AS new2, rels, truncated
 WITH center, seen + new2[..($maxNodes - size(seen))] AS seen, new2[..($maxNodes - size(seen))] AS frontier,
      rels + rels2 AS rels, truncated OR cut2 OR size(new2) > $maxNodes - size(seen) AS truncated
 CALL {
@@ -32,19 +34,18 @@ CALL {
   WHERE $types IS NULL OR type(r) IN $types
   WITH r, m LIMIT $maxEdges
   WITH collect(r) AS rels, collect(DISTINCT m) AS reached
-  RETURN rels AS rels3, [x IN reached WHERE NOT x IN seen] AS new3, size(rels) >= $maxEdges AS cut3
+  RETURN rels AS rels3, reached AS reached3, size(rels) >= $maxEdges AS cut3
 }
+WITH center, seen, frontier, rels3, cut3, [x IN reached3 WHERE NOT x IN seen] AS new3, rels, truncated
 WITH center, seen + new3[..($maxNodes - size(seen))] AS seen, rels + rels3 AS rels,
      truncated OR cut3 OR size(new3) > $maxNodes - size(seen) AS truncated
 CALL {
   WITH seen, rels
   UNWIND rels AS r
-  WITH seen, r
-  WHERE startNode(r) IN seen AND endNode(r) IN seen
-  RETURN collect(DISTINCT r) AS edges
+  WITH seen, r, startNode(r) AS source, endNode(r) AS target
+  WHERE source IN seen AND target IN seen
+  WITH DISTINCT r, source, target
+  RETURN collect({id: r.id, type: type(r), factId: r.factId, label: r.label,
+                  from: source {.*, text: null}, to: target {.*, text: null}}) AS edges
 }
-RETURN center.id AS centerId,
-       [n IN seen | n {.*, text: null}] AS nodes,
-       [r IN edges | {id: r.id, type: type(r), factId: r.factId, label: r.label,
-                      from: startNode(r) {.*, text: null}, to: endNode(r) {.*, text: null}}] AS edges,
-       truncated
+RETURN center.id AS centerId, [n IN seen | n {.*, text: null}] AS nodes, edges, truncated

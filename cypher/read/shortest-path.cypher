@@ -4,6 +4,12 @@ MATCH p = shortestPath((a)-[*..6]-(b))
 WHERE all(n IN nodes(p) WHERE n:Entity) AND ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
 WITH p
 WHERE length(p) <= $maxDepth
-RETURN [n IN nodes(p) | n {.*, text: null}] AS nodes,
-       [r IN relationships(p) | {id: r.id, type: type(r), factId: r.factId, label: r.label,
-                                 from: startNode(r) {.*, text: null}, to: endNode(r) {.*, text: null}}] AS edges
+// Endpoints are projected through variables (a map projection needs one), without documents' full text.
+CALL {
+  WITH p
+  UNWIND relationships(p) AS r
+  WITH r, startNode(r) AS source, endNode(r) AS target
+  RETURN collect({id: r.id, type: type(r), factId: r.factId, label: r.label,
+                  from: source {.*, text: null}, to: target {.*, text: null}}) AS edges
+}
+RETURN [n IN nodes(p) | n {.*, text: null}] AS nodes, edges

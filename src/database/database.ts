@@ -30,7 +30,7 @@ export class Database {
   async read<T extends RecordShape>(name: StatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
     observe?.(name);
     try {
-      const result = await this.driver.executeQuery(this.statement(name), params, {
+      const result = await this.driver.executeQuery(this.statement(name), withIntegers(params), {
         database: this.settings.database,
         routing: neo4j.routing.READ,
         transactionConfig: { timeout: this.settings.queryTimeoutMs, metadata: { app: 'kg-graphql-server', statement: name } },
@@ -82,6 +82,16 @@ export class Database {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+/**
+ * JavaScript numbers travel to Neo4j as floats, and LIMIT or range bounds refuse `20.0`: whole numbers among
+ * the top-level parameters are sent as Cypher integers.
+ */
+function withIntegers(params: Params): Params {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value]),
+  );
 }
 
 export function createDriver(connection: Neo4jConnection, config: Config, log: Logger): Driver {

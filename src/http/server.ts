@@ -5,7 +5,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { buildASTSchema } from 'graphql';
 import { mergeTypeDefs } from '@graphql-tools/merge';
@@ -28,7 +28,8 @@ export interface HttpServer {
 
 export async function createHttpServer(config: Config, db: Database, log: Logger): Promise<HttpServer> {
   const app = Fastify({
-    loggerInstance: log,
+    // pino's Logger is a FastifyBaseLogger; naming the base type keeps FastifyInstance's default generics.
+    loggerInstance: log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
@@ -41,7 +42,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    formatError: createErrorFormatter(buildASTSchema(typeDefs)),
+    formatError: createErrorFormatter(buildASTSchema(typeDefs), log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), ...(config.env === 'production' ? [] : [roundTripsPlugin])],
@@ -50,7 +51,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
 
   app.setErrorHandler(jsonErrorHandler);
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ errors: [{ message: `No route ${request.method} ${request.url}: GraphQL is served at ${GRAPHQL_PATH}`, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+    void reply.status(404).send({ errors: [{ message: `No route ${request.method} ${request.url}: GraphQL is served at ${GRAPHQL_PATH}`, extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
 
   await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
@@ -58,10 +59,11 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.route({
     method: ['GET', 'POST', 'OPTIONS'],
     url: GRAPHQL_PATH,
-    handler: async function (request, reply) {
-      if (request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply);
-      return graphql.call(this, request, reply);
+    // A browser navigating here gets the playground instead of a GraphQL response.
+    preHandler: async (request, reply) => {
+      if (request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
     },
+    handler: graphql,
   });
   app.get('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));
   app.get('/health', async () => ({ status: 'ok' }));
@@ -73,7 +75,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
 }
 
 /** Every error Fastify raises outside GraphQL (bad JSON, body too large, …) answered as JSON, never HTML or a stack. */
-function jsonErrorHandler(this: FastifyInstance, error: FastifyError, request: { log: Logger }, reply: { status(code: number): { send(body: unknown): unknown } }) {
+function jsonErrorHandler(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   const message = status >= 500 ? 'Internal server error' : error.message;

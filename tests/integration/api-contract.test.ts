@@ -119,8 +119,9 @@ describe('database round trips', () => {
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.data?.entity.relations.nodes.length).toBeGreaterThan(3);
-    // entity, relations + facts (same level), facts of relations, entities named by citations/quantities/participants
-    expect(large.extensions?.databaseRoundTrips).toBeLessThanOrEqual(4);
+    // One statement per kind of thing per level: the entity; its relations and its facts; the relations' facts;
+    // entities named by citations, quantities and participants (two levels of them). 100 relations cost no more.
+    expect(large.extensions?.databaseRoundTrips).toBeLessThanOrEqual(6);
     expect(large.extensions?.databaseRoundTrips).toBe(small.extensions?.databaseRoundTrips);
   });
 });

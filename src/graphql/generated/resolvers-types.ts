@@ -294,8 +294,44 @@ export type Fact = {
   type: FactType;
 };
 
+/** What a fact states. Binary facts also give a relation of the same type. */
 export type FactType =
-  | 'OWNS';
+  | 'ACQUIRES'
+  | 'AFFECTS'
+  | 'AUTHORED_BY'
+  | 'BUILDS'
+  | 'BUILT_FOR'
+  | 'CITES'
+  | 'COMMENTED_TO'
+  | 'COMPETES_WITH'
+  | 'DELAYS'
+  | 'DEPENDS_ON'
+  | 'DEPLOYS'
+  | 'FOUNDED'
+  | 'INSTANCE_OF'
+  | 'INVESTS_IN'
+  | 'IN_EXCHANGE_FOR'
+  | 'LAYS_OFF'
+  | 'LEADER_IN'
+  | 'LEADS'
+  | 'LOCATED_IN'
+  | 'OMITS'
+  | 'ORDERS'
+  | 'ORGANIZES'
+  | 'OWNS'
+  | 'PARTICIPATES_IN'
+  | 'PARTNERS_WITH'
+  | 'PART_OF'
+  | 'PLANS_TO_BUILD'
+  | 'PRIORITIZES'
+  | 'PRODUCES'
+  | 'PUBLISHED_BY'
+  | 'PUBLISHED_ON'
+  | 'REALLOCATES'
+  | 'SELLS'
+  | 'SUBSIDIARY_OF'
+  | 'SUPPLIES'
+  | 'WORKS_FOR';
 
 export type Media = Entity & Source & {
   __typename?: 'Media';
@@ -389,8 +425,19 @@ export type Participant = {
   role: ParticipantRole;
 };
 
+/** The role an entity plays in an n-ary fact (an event). */
 export type ParticipantRole =
-  | 'GIVER';
+  | 'AFFECTED'
+  | 'AGENT'
+  | 'BENEFICIARY'
+  | 'DECIDED_BY'
+  | 'DOCUMENTED_IN'
+  | 'GIVER'
+  | 'ITEM'
+  | 'LOCATION'
+  | 'PURPOSE'
+  | 'RECIPIENT'
+  | 'SUPPLIER';
 
 /** A shortest path between two entities, ignoring relation direction. */
 export type Path = {
@@ -624,9 +671,58 @@ export type RelationEdge = {
   node: Relation;
 };
 
+/**
+ * The type of a relation between two entities: a binary fact type, or the role of a participant of an event
+ * (relation from the event to the participant).
+ */
 export type RelationType =
+  | 'ACQUIRES'
+  | 'AFFECTED'
+  | 'AFFECTS'
+  | 'AGENT'
+  | 'AUTHORED_BY'
+  | 'BENEFICIARY'
+  | 'BUILDS'
+  | 'BUILT_FOR'
+  | 'CITES'
+  | 'COMMENTED_TO'
+  | 'COMPETES_WITH'
+  | 'DECIDED_BY'
+  | 'DELAYS'
+  | 'DEPENDS_ON'
+  | 'DEPLOYS'
+  | 'DOCUMENTED_IN'
+  | 'FOUNDED'
   | 'GIVER'
-  | 'OWNS';
+  | 'INSTANCE_OF'
+  | 'INVESTS_IN'
+  | 'IN_EXCHANGE_FOR'
+  | 'ITEM'
+  | 'LAYS_OFF'
+  | 'LEADER_IN'
+  | 'LEADS'
+  | 'LOCATED_IN'
+  | 'LOCATION'
+  | 'OMITS'
+  | 'ORDERS'
+  | 'ORGANIZES'
+  | 'OWNS'
+  | 'PARTICIPATES_IN'
+  | 'PARTNERS_WITH'
+  | 'PART_OF'
+  | 'PLANS_TO_BUILD'
+  | 'PRIORITIZES'
+  | 'PRODUCES'
+  | 'PUBLISHED_BY'
+  | 'PUBLISHED_ON'
+  | 'PURPOSE'
+  | 'REALLOCATES'
+  | 'RECIPIENT'
+  | 'SELLS'
+  | 'SUBSIDIARY_OF'
+  | 'SUPPLIER'
+  | 'SUPPLIES'
+  | 'WORKS_FOR';
 
 /** A ranked full-text match over names and aliases. */
 export type SearchHit = {
