@@ -5,7 +5,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { buildASTSchema } from 'graphql';
 import { mergeTypeDefs } from '@graphql-tools/merge';
@@ -36,7 +37,8 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     keepAliveTimeout: 5_000,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: config.env === 'test',
+    // Per-request log lines are noise in test runs; kept in development and production.
+    logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   });
   const typeDefs = mergeTypeDefs(loadTypeDefs());
   const apollo = new ApolloServer<GraphQLContext>({

@@ -40,9 +40,9 @@ describe('playground in a browser', () => {
       const url = request.url();
       if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
     });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-    });
+    // Runs in the page (as source text: this file is compiled without DOM types).
+    await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
+      console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI));`);
 
     await page.goto(server.graphqlUrl, { waitUntil: 'load' });
     await page.locator('.graphiql-container').first().waitFor({ timeout: 30_000 });

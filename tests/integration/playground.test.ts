@@ -48,7 +48,8 @@ describe('playground page', () => {
     }
     const missing = await fetch(`${server.baseUrl}/playground/000000000000/graphiql.js`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    const body = (await missing.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('NOT_FOUND');
   });
 
   it('leaves GraphQL over GET and API clients alone', async () => {
@@ -56,7 +57,7 @@ describe('playground page', () => {
       headers: { ...asBrowser, 'apollo-require-preflight': 'true' },
     });
     expect(get.status).toBe(200);
-    expect((await get.json()).data.entity.name).toBe('xAI');
+    expect(((await get.json()) as { data: { entity: { name: string } } }).data.entity.name).toBe('xAI');
     const api = await fetch(server.graphqlUrl, { headers: { accept: 'application/json' } });
     expect(api.headers.get('content-type')).not.toMatch(/text\/html/);
   });
