@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../config/config.ts';
@@ -48,6 +48,7 @@ async function resolveWithMaven(cacheFile: string): Promise<string[]> {
   try {
     await run('mvn', args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
+    rmSync(tmp, { force: true });
     const e = error as { code?: string; stdout?: string; stderr?: string };
     if (e.code === 'ENOENT') {
       throw new Error('Maven (mvn) is not installed: the local Neo4j is fetched with Maven. Install Maven and Java 17+, or set NEO4J_URI to use another Neo4j.');
@@ -56,6 +57,8 @@ async function resolveWithMaven(cacheFile: string): Promise<string[]> {
     throw new Error(`Maven could not resolve Neo4j from Maven Central (mvn ${args.join(' ')}):\n${output}`);
   }
   const jars = readFileSync(tmp, 'utf8').trim().split(path.delimiter).filter(Boolean);
-  writeFileSync(cacheFile, jars.join(path.delimiter));
+  if (jars.length === 0) throw new Error(`Maven resolved an empty classpath for ${NEO4J_POM}`);
+  // Atomic: a concurrent start (tests and npm start together) never reads a half-written file.
+  renameSync(tmp, cacheFile);
   return jars;
 }
