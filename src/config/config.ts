@@ -44,6 +44,25 @@ const EnvSchema = z.object({
   MAX_NEIGHBORHOOD_DEPTH: positiveInt(5).default(3),
   MAX_NEIGHBORHOOD_NODES: positiveInt(10_000).default(200),
   MAX_PATH_DEPTH: positiveInt(10).default(6),
+
+  // Operation limits, checked before any Cypher runs (see src/graphql/limits/).
+  MAX_QUERY_DEPTH: positiveInt(100).default(12),
+  MAX_ALIASES: positiveInt(1000).default(30),
+  MAX_DIRECTIVES: positiveInt(1000).default(20),
+  MAX_TOKENS: positiveInt(100_000).default(2_000),
+  MAX_QUERY_COST: positiveInt(10_000_000).default(10_000),
+
+  // HTTP
+  BODY_LIMIT_BYTES: positiveInt(64 * 1024 * 1024).default(100 * 1024),
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, '`*` or a comma-separated list of origins such as https://app.example')
+    .optional(),
+  ALLOW_BATCHED_REQUESTS: bool.default(false),
+  INTROSPECTION: bool.default(true),
+  PLAYGROUND: bool.default(true),
+  DEBUG_ERRORS: bool.default(false),
+  READY_TIMEOUT_MS: positiveInt(60_000).default(1_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -71,9 +90,31 @@ export interface Limits {
   maxPathDepth: number;
 }
 
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+export interface HttpSettings {
+  host: string;
+  port: number;
+  bodyLimitBytes: number;
+  /** `'*'`, a list of allowed origins, or empty for no cross-origin access. */
+  corsOrigins: '*' | string[];
+  allowBatchedRequests: boolean;
+  introspection: boolean;
+  playground: boolean;
+  /** Stack traces in error responses: for debugging only, never on by default. */
+  debugErrors: boolean;
+  readyTimeoutMs: number;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
-  http: { host: string; port: number };
+  http: HttpSettings;
   logLevel: Env['LOG_LEVEL'];
   /** Set when NEO4J_URI is given: use that server unchanged. */
   neo4j: Neo4jConnection | undefined;
@@ -82,6 +123,7 @@ export interface Config {
   database: { name: string; queryTimeoutMs: number; connectionTimeoutMs: number };
   knowledge: { dir: string; autoload: boolean };
   limits: Limits;
+  operationLimits: OperationLimits;
 }
 
 export class ConfigError extends Error {
@@ -118,7 +160,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function toConfig(env: Env): Config {
   return {
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      corsOrigins: env.CORS_ORIGINS === '*' ? '*' : (env.CORS_ORIGINS?.split(',') ?? []),
+      allowBatchedRequests: env.ALLOW_BATCHED_REQUESTS,
+      introspection: env.INTROSPECTION,
+      playground: env.PLAYGROUND,
+      debugErrors: env.DEBUG_ERRORS,
+      readyTimeoutMs: env.READY_TIMEOUT_MS,
+    },
     logLevel: env.LOG_LEVEL,
     neo4j: env.NEO4J_URI
       ? { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE }
@@ -142,6 +194,13 @@ function toConfig(env: Env): Config {
       maxNeighborhoodDepth: env.MAX_NEIGHBORHOOD_DEPTH,
       maxNeighborhoodNodes: env.MAX_NEIGHBORHOOD_NODES,
       maxPathDepth: env.MAX_PATH_DEPTH,
+    },
+    operationLimits: {
+      maxDepth: env.MAX_QUERY_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxTokens: env.MAX_TOKENS,
+      maxCost: env.MAX_QUERY_COST,
     },
   };
 }

@@ -16,6 +16,8 @@ export const ErrorCode = {
   /** No such HTTP route or asset (GraphQL itself answers a missing id with null). */
   NOT_FOUND: 'NOT_FOUND',
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** The operation is over a documented limit (depth, aliases, directives, tokens, cost); `extensions.limit` says which. */
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   /** Neo4j cannot be reached; the server keeps running and recovers when it returns. */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** A statement exceeded its transaction timeout. */
@@ -34,32 +36,56 @@ export function badUserInput(argument: string, message: string): GraphQLError {
 }
 
 const ENUM_VALUE_ERROR = /(?:Value "[^"]*" does not exist in|Enum) "(\w+)"(?: enum| cannot represent)/;
+// graphql-js 16 writes "more that N tokens"; later versions may fix the typo.
+const TOKEN_LIMIT_ERROR = /Document contains more tha[nt] (\d+) tokens/;
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+export interface ErrorFormatterOptions {
+  /** Hide "Did you mean …?" hints, which reveal the schema when introspection is off. */
+  hideSuggestions: boolean;
+  /** Add the stack trace of unexpected errors (a debugging setting, never on by default). */
+  debug: boolean;
+}
 
 /**
- * Apollo Server's `formatError`: keeps our codes, maps database failures to theirs, reports a wrong enum value
- * as BAD_USER_INPUT listing the allowed values, and masks everything unexpected.
+ * Apollo Server's `formatError`: keeps our codes, maps database failures to theirs, names the limit an
+ * operation exceeded, reports a wrong enum value as BAD_USER_INPUT listing the allowed values, and masks
+ * everything unexpected. Only `code` (and a limit's figures) are kept in `extensions`.
  */
-export function createErrorFormatter(schema: GraphQLSchema, log: Logger) {
+export function createErrorFormatter(schema: GraphQLSchema, log: Logger, options: ErrorFormatterOptions) {
+  const clean = (message: string) => (options.hideSuggestions ? message.replace(SUGGESTION, '') : message);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const { locations, path } = formatted;
     if (original instanceof DatabaseError) {
       // The client gets the classification; the operator gets the driver's own error.
-      if (original.failure !== 'DATABASE_UNAVAILABLE') log.error({ err: original.cause ?? original, path: formatted.path }, original.message);
-      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.failure } };
+      if (original.failure !== 'DATABASE_UNAVAILABLE') log.error({ err: original.cause ?? original, path }, original.message);
+      return { message: original.message, locations, path, extensions: { code: original.failure } };
     }
-    const code = formatted.extensions?.code;
+    const extensions = formatted.extensions ?? {};
+    if (typeof extensions.limit === 'string') {
+      const { limit, max, actual } = extensions;
+      return { message: formatted.message, locations, path, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual } };
+    }
+    const tokens = TOKEN_LIMIT_ERROR.exec(formatted.message);
+    if (tokens) {
+      const message = `Operation exceeds the tokens limit: more than ${tokens[1]} tokens allowed. Send a shorter document.`;
+      return { message, locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit: 'tokens', max: Number(tokens[1]) } };
+    }
+    const code = extensions.code;
     if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED || code === ErrorCode.BAD_USER_INPUT) {
       const enumName = ENUM_VALUE_ERROR.exec(formatted.message)?.[1];
       const enumType = enumName ? schema.getType(enumName) : undefined;
       if (enumType && isEnumType(enumType)) {
         const allowed = enumType.getValues().map((v) => v.name).join(', ');
-        return { ...formatted, message: `${formatted.message.replace(/ Did you mean.*$/, '')} Allowed values: ${allowed}.`, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+        return { message: `${formatted.message.replace(SUGGESTION, '')} Allowed values: ${allowed}.`, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
       }
     }
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values<string>(ErrorCode).includes(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return { message: clean(formatted.message), locations, path, extensions: { code } };
     }
-    log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    log.error({ err: original, path }, 'unexpected error in a GraphQL request');
+    const debug = options.debug && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};
+    return { message: 'Internal server error', locations, path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...debug } };
   };
 }

@@ -5,6 +5,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import cors from '@fastify/cors';
 import Fastify, {
   LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -15,12 +16,12 @@ import type { Database } from '../database/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { createErrorFormatter, ErrorCode } from '../graphql/errors.ts';
+import { costLimitPlugin, limitValidationRules } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../graphql/schema.ts';
 import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
 
 export const GRAPHQL_PATH = '/graphql';
-const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface HttpServer {
   app: FastifyInstance;
@@ -28,10 +29,11 @@ export interface HttpServer {
 }
 
 export async function createHttpServer(config: Config, db: Database, log: Logger): Promise<HttpServer> {
+  const settings = config.http;
   const app = Fastify({
     // pino's Logger is a FastifyBaseLogger; naming the base type keeps FastifyInstance's default generics.
     loggerInstance: log as FastifyBaseLogger,
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: settings.bodyLimitBytes,
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 5_000,
@@ -41,13 +43,23 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   });
   const typeDefs = mergeTypeDefs(loadTypeDefs());
+  const production = config.env === 'production';
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    formatError: createErrorFormatter(buildASTSchema(typeDefs), log),
-    includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), ...(config.env === 'production' ? [] : [roundTripsPlugin])],
+    formatError: createErrorFormatter(buildASTSchema(typeDefs), log, { hideSuggestions: production || !settings.introspection, debug: settings.debugErrors }),
+    includeStacktraceInErrorResponses: settings.debugErrors,
+    introspection: settings.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: settings.allowBatchedRequests,
+    parseOptions: { maxTokens: config.operationLimits.maxTokens },
+    validationRules: limitValidationRules(config.operationLimits),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      fastifyApolloDrainPlugin(app),
+      costLimitPlugin(config.operationLimits.maxCost, config.limits),
+      ...(production ? [] : [roundTripsPlugin]),
+    ],
   });
   await apollo.start();
 
@@ -55,25 +67,45 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ errors: [{ message: `No route ${request.method} ${request.url}: GraphQL is served at ${GRAPHQL_PATH}`, extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
+  // Every response names its request, so a client's report can be matched with the server's log line.
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  if (settings.corsOrigins === '*' || settings.corsOrigins.length > 0) {
+    await app.register(cors, { origin: settings.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
+  }
 
-  await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
+  if (settings.playground) await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
   const graphql = fastifyApolloHandler(apollo, { context: async () => createContext(db, config.limits) });
   app.route({
-    method: ['GET', 'POST', 'OPTIONS'],
+    method: ['GET', 'POST'],
     url: GRAPHQL_PATH,
     // A browser navigating here gets the playground instead of a GraphQL response.
     preHandler: async (request, reply) => {
-      if (request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
+      if (settings.playground && request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
     },
     handler: graphql,
   });
   app.get('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
-    const ready = await db.ping();
+    const ready = await withinMs(settings.readyTimeoutMs, db.ping(), false);
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
   return { app, apollo };
+}
+
+/** `work`'s result, or `fallback` if it takes longer than `ms` (a health check must answer quickly). */
+async function withinMs<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Every error Fastify raises outside GraphQL (bad JSON, body too large, …) answered as JSON, never HTML or a stack. */

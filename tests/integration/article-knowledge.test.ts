@@ -172,24 +172,25 @@ describe('provenance', () => {
 
   it('serves every fact of the knowledge file, and every citation quote is the article text at its offsets', async () => {
     const file = JSON.parse(readFileSync(KNOWLEDGE_FILE, 'utf8')) as { facts: { id: string; citations?: unknown[] }[] };
-    const query = `{
-      article: entity(id: "leblogauto-article-musk-nvidia-h100") { ... on Document { text language } }
-      ${file.facts.map((f, i) => `f${i}: fact(id: ${JSON.stringify(f.id)}) { id citations { quote start end document { id } } }`).join('\n')}
-    }`;
-    const data = await ask(query);
-    expect(data.article.text).toBe(ARTICLE);
-    expect(data.article.language).toBe('fr');
+    const { article } = await ask(`{ article: entity(id: "leblogauto-article-musk-nvidia-h100") { ... on Document { text language } } }`);
+    expect(article.text).toBe(ARTICLE);
+    expect(article.language).toBe('fr');
     let citations = 0;
-    file.facts.forEach((expected, i) => {
-      const fact = data[`f${i}`];
-      expect(fact?.id).toBe(expected.id);
-      expect(fact.citations).toHaveLength(expected.citations?.length ?? 0);
-      for (const citation of fact.citations as Citation[]) {
-        expect(citation.document.id).toBe('leblogauto-article-musk-nvidia-h100');
-        expect(ARTICLE.slice(citation.start, citation.end), `${expected.id} [${citation.start}, ${citation.end})`).toBe(citation.quote);
-        citations += 1;
-      }
-    });
+    // 20 facts per request, one alias each: well under the aliases limit.
+    for (let offset = 0; offset < file.facts.length; offset += 20) {
+      const chunk = file.facts.slice(offset, offset + 20);
+      const data = await ask(`{ ${chunk.map((f, i) => `f${i}: fact(id: ${JSON.stringify(f.id)}) { id citations { quote start end document { id } } }`).join('\n')} }`);
+      chunk.forEach((expected, i) => {
+        const fact = data[`f${i}`];
+        expect(fact?.id).toBe(expected.id);
+        expect(fact.citations).toHaveLength(expected.citations?.length ?? 0);
+        for (const citation of fact.citations as Citation[]) {
+          expect(citation.document.id).toBe('leblogauto-article-musk-nvidia-h100');
+          expect(ARTICLE.slice(citation.start, citation.end), `${expected.id} [${citation.start}, ${citation.end})`).toBe(citation.quote);
+          citations += 1;
+        }
+      });
+    }
     expect(citations).toBeGreaterThan(50);
   });
 

@@ -1,0 +1,118 @@
+/**
+ * Each operation limit, just under and just over its documented default, on the real server: under it the
+ * operation runs; over it the answer is HTTP 400 with LIMIT_EXCEEDED naming the limit, and no Cypher ran.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const limits = loadConfig({}).operationLimits;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[]; extensions?: { databaseRoundTrips?: number } };
+}
+
+async function post(query: string, variables?: Record<string, unknown>): Promise<Answer> {
+  const response = await fetch(server.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as Answer['body'] };
+}
+
+function expectAccepted(answer: Answer) {
+  expect(answer.body.errors, JSON.stringify(answer.body.errors)).toBeUndefined();
+  expect(answer.status).toBe(200);
+}
+
+function expectRejected(answer: Answer, limit: string, max: number) {
+  expect(answer.status).toBe(400);
+  expect(answer.body.data).toBeUndefined();
+  const [error] = answer.body.errors ?? [];
+  expect(error?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit, max });
+  expect(error?.message).toMatch(new RegExp(`${limit} limit`));
+  // Rejected before execution: not one statement reached Neo4j.
+  expect(answer.body.extensions?.databaseRoundTrips ?? 0).toBe(0);
+}
+
+/** A query whose fields nest exactly `depth` levels (the innermost is `__typename`). */
+function nestedQuery(depth: number): string {
+  const cycle = ['relations(first: 1)', 'nodes', 'to'];
+  const levels = ['entity(id: "xai")'];
+  while (levels.length < depth - 1) levels.push(cycle[(levels.length - 1) % 3]!);
+  return `{ ${levels.join(' { ')} { __typename ${'}'.repeat(levels.length)} }`;
+}
+
+const repeat = (n: number, text: (i: number) => string) => Array.from({ length: n }, (_, i) => text(i)).join(' ');
+
+describe('operation limits', () => {
+  it(`depth: ${limits.maxDepth} levels run, ${limits.maxDepth + 1} are refused`, async () => {
+    expectAccepted(await post(nestedQuery(limits.maxDepth)));
+    expectRejected(await post(nestedQuery(limits.maxDepth + 1)), 'depth', limits.maxDepth);
+  });
+
+  it('depth counts fields reached through fragments', async () => {
+    const inner = nestedQuery(limits.maxDepth + 1).replace(/^\{ entity\(id: "xai"\)/, 'fragment Deep on Query { entity(id: "xai")');
+    expectRejected(await post(`{ ...Deep } ${inner}`), 'depth', limits.maxDepth);
+  });
+
+  it(`aliases: ${limits.maxAliases} run, ${limits.maxAliases + 1} are refused`, async () => {
+    expectAccepted(await post(`{ ${repeat(limits.maxAliases, (i) => `a${i}: __typename`)} }`));
+    expectRejected(await post(`{ ${repeat(limits.maxAliases + 1, (i) => `a${i}: __typename`)} }`), 'aliases', limits.maxAliases);
+  });
+
+  it('aliases inside a fragment count once per spread', async () => {
+    const perFragment = Math.ceil((limits.maxAliases + 1) / 2);
+    const query = `{ entity(id: "xai") { ...A } other: entity(id: "grok") { ...A } } fragment A on Entity { ${repeat(perFragment, (i) => `n${i}: name`)} }`;
+    expectRejected(await post(query), 'aliases', limits.maxAliases);
+  });
+
+  it(`directives: ${limits.maxDirectives} run, ${limits.maxDirectives + 1} are refused`, async () => {
+    expectAccepted(await post(`{ ${repeat(limits.maxDirectives, () => '__typename @include(if: true)')} }`));
+    expectRejected(await post(`{ ${repeat(limits.maxDirectives + 1, () => '__typename @include(if: true)')} }`), 'directives', limits.maxDirectives);
+  });
+
+  it(`tokens: ${limits.maxTokens} parse, ${limits.maxTokens + 1} are refused`, async () => {
+    // 15 tokens of punctuation and names around the list, plus one per kind listed.
+    const withKinds = (n: number) => `{ search(text: "a", kinds: [${repeat(n, () => 'PERSON')}]) { score } }`;
+    expectAccepted(await post(withKinds(limits.maxTokens - 15)));
+    const answer = await post(withKinds(limits.maxTokens - 14));
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'tokens', max: limits.maxTokens });
+  });
+
+  // search (50 hits) × (1 + entity (1 + relations (1 + first × nodes (1 + to)))) = 50 × (3 + 2 × first)
+  const costly = (first: number) => `{ search(text: "a", first: 50) { entity { relations(first: ${first}) { nodes { to { name } } } } } }`;
+  const firstUnder = Math.floor((limits.maxCost / 50 - 3) / 2);
+
+  it(`cost: ${50 * (3 + 2 * firstUnder)} runs, ${50 * (3 + 2 * (firstUnder + 1))} is refused (max ${limits.maxCost})`, async () => {
+    expectAccepted(await post(costly(firstUnder)));
+    const answer = await post(costly(firstUnder + 1));
+    expectRejected(answer, 'cost', limits.maxCost);
+    expect(answer.body.errors?.[0]?.extensions.actual).toBe(50 * (3 + 2 * (firstUnder + 1)));
+  });
+
+  it('cost reads page sizes from variables, and neighborhood depth counts', async () => {
+    const query = 'query($n: Int) { search(text: "a", first: 50) { entity { relations(first: $n) { nodes { to { name } } } } } }';
+    expectAccepted(await post(query, { n: firstUnder }));
+    expectRejected(await post(query, { n: firstUnder + 1 }), 'cost', limits.maxCost);
+    const around = (depth: number) => `{ neighborhood(id: "xai", depth: ${depth}) { nodes { relations(first: 50) { nodes { to { name } } } } } }`;
+    expectAccepted(await post(around(1)));
+    expectRejected(await post(around(2)), 'cost', limits.maxCost);
+  });
+
+  it('does not count introspection, so the playground can always load the schema', async () => {
+    const introspection = `{ __schema { types { name fields { name args { name type { name ofType { name ofType { name } } } } } } } }`;
+    expectAccepted(await post(introspection));
+  });
+});
