@@ -14,6 +14,9 @@ export type Params = Record<string, unknown>;
 export type RoundTripObserver = (statement: StatementName) => void;
 
 export class Database {
+  /** Read statements sent since start: for metrics, and for tests that prove a request sent none. */
+  readonly stats = { statements: 0 };
+
   constructor(
     readonly driver: Driver,
     private readonly statements: Statements,
@@ -29,6 +32,7 @@ export class Database {
   /** Runs one read statement in its own read transaction and returns its records as plain objects. */
   async read<T extends RecordShape>(name: StatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
     observe?.(name);
+    this.stats.statements += 1;
     try {
       const result = await this.driver.executeQuery(this.statement(name), withIntegers(params), {
         database: this.settings.database,

@@ -31,7 +31,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** A BAD_USER_INPUT error naming the argument and what it accepts. */
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`Invalid argument \`${argument}\`: ${message}`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, argument },
+    // Bad input is the client's error: Apollo answers 400 when a resolver's error asks for it.
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argument, http: { status: 400 } },
   });
 }
 

@@ -16,6 +16,7 @@ import type { Database } from '../database/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { createErrorFormatter, ErrorCode } from '../graphql/errors.ts';
+import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
 import { costLimitPlugin, limitValidationRules } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../graphql/schema.ts';
@@ -53,7 +54,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     csrfPrevention: true,
     allowBatchedHttpRequests: settings.allowBatchedRequests,
     parseOptions: { maxTokens: config.operationLimits.maxTokens },
-    validationRules: limitValidationRules(config.operationLimits),
+    validationRules: [knownOperationTypesRule, ...limitValidationRules(config.operationLimits)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       fastifyApolloDrainPlugin(app),
@@ -71,6 +72,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  app.addHook('onSend', legacyJsonStatus);
   if (settings.corsOrigins === '*' || settings.corsOrigins.length > 0) {
     await app.register(cors, { origin: settings.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   }
@@ -93,6 +95,27 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
   return { app, apollo };
+}
+
+/** Request errors that the GraphQL-over-HTTP spec answers with 200 under the legacy `application/json` type. */
+const REQUEST_ERROR_CODES = new Set<string>([ErrorCode.GRAPHQL_PARSE_FAILED, ErrorCode.GRAPHQL_VALIDATION_FAILED, ErrorCode.BAD_USER_INPUT]);
+
+/**
+ * GraphQL over HTTP: a client accepting only `application/json` reads status 200 for any well-formed request
+ * and finds errors in the body (it SHOULD; Apollo answers 400). Under `application/graphql-response+json` the
+ * 400 stays. Limits keep their 400 under both: a refused operation is never a success.
+ */
+async function legacyJsonStatus(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  if (reply.statusCode !== 400 || request.url.split('?')[0] !== GRAPHQL_PATH || typeof payload !== 'string') return payload;
+  if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+  try {
+    const body = JSON.parse(payload) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    const codes = (body.errors ?? []).map((e) => String(e.extensions?.code));
+    if (!('data' in body) && codes.length > 0 && codes.every((code) => REQUEST_ERROR_CODES.has(code))) void reply.status(200);
+  } catch {
+    // Not a GraphQL response: leave it as it is.
+  }
+  return payload;
 }
 
 /** `work`'s result, or `fallback` if it takes longer than `ms` (a health check must answer quickly). */

@@ -2,9 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
 
 describe('loadConfig', () => {
+  it('reads CORS origins as a list or `*`, and refuses anything else naming what is allowed', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example,http://localhost:3000' }).http.corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).http.corsOrigins).toBe('*');
+    expect(() => loadConfig({ CORS_ORIGINS: 'a.example' })).toThrow(/CORS_ORIGINS="a.example": .*comma-separated list of origins/);
+  });
+
   it('gives documented defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.http).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      bodyLimitBytes: 102_400,
+      corsOrigins: [],
+      allowBatchedRequests: false,
+      introspection: true,
+      playground: true,
+      debugErrors: false,
+      readyTimeoutMs: 1000,
+    });
+    expect(config.operationLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2000, maxCost: 10_000 });
     expect(config.neo4j).toBeUndefined();
     expect(config.localNeo4j.boltPort).toBe(7687);
     expect(config.limits).toEqual({ maxPageSize: 100, maxSearchResults: 50, maxNeighborhoodDepth: 3, maxNeighborhoodNodes: 200, maxPathDepth: 6 });
