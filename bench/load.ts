@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:load [-- --duration 10 --connections 32 --rounds 3]` (or BENCH_DURATION, BENCH_CONNECTIONS,
+ * BENCH_ROUNDS): a bounded load benchmark. Starts the server, runs autocannon on loopback with the query mix
+ * of bench/query-mix.ts for several rounds back to back, records the server's memory after each round, and
+ * exits non-zero if any request failed (connection error, non-2xx, or a GraphQL error inside a 200).
+ *
+ * The server runs in a CHILD PROCESS (bench/server-process.ts), not in this one: autocannon in the same
+ * process would share the event loop with the server (halving the throughput measured and adding its own
+ * latency) and its histograms and buffers would be counted in the server's heap. The child is run with
+ * --expose-gc so each memory reading follows a full GC.
+ *
+ * Without NEO4J_URI the child starts its own Neo4j in a temporary folder on a free Bolt port, so the run
+ * never touches a developer's `npm start` (port 7687, .neo4j/); with NEO4J_URI it uses that server.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { freePort } from '../tests/support/free-port.ts';
+import { QUERY_MIX, runLoad, warmUp, type LoadResult } from './query-mix.ts';
+import type { FromServer, ToServer } from './server-process.ts';
+
+const { values: flags } = parseArgs({
+  options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } },
+});
+function positive(name: string, flag: string | undefined, env: string | undefined, fallback: number): number {
+  const value = Number(flag ?? env ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, not ${String(flag ?? env)}`);
+  return value;
+}
+const durationSeconds = positive('duration', flags.duration, process.env.BENCH_DURATION, 10);
+const connections = positive('connections', flags.connections, process.env.BENCH_CONNECTIONS, 32);
+const rounds = positive('rounds', flags.rounds, process.env.BENCH_ROUNDS, 3);
+
+type Memory = Extract<FromServer, { type: 'memory' }>;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function startServer(): Promise<{ child: ChildProcess; url: string; tempDir?: string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // Measure what production runs (no per-response round-trip counting), without log lines per request.
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
+  let tempDir: string | undefined;
+  if (!process.env.NEO4J_URI) {
+    tempDir = mkdtempSync(path.join(os.tmpdir(), 'kg-bench-neo4j-'));
+    Object.assign(env, {
+      NEO4J_LOCAL_DIR: tempDir,
+      NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
+      NEO4J_LOCAL_HEAP: process.env.NEO4J_LOCAL_HEAP ?? '1g',
+      NEO4J_LOCAL_PAGECACHE: process.env.NEO4J_LOCAL_PAGECACHE ?? '512m',
+    });
+  }
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-process.ts');
+  // The child gets this process's flags (tsx's loader among them) plus --expose-gc.
+  const child = fork(script, { env, execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`The server exited during start-up (code ${String(code)})`)));
+    child.on('message', (message: FromServer) => {
+      if (message.type === 'ready') resolve(message.url);
+      if (message.type === 'failed') reject(new Error(`The server failed to start: ${message.message}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stopServer(child, tempDir);
+    throw error;
+  });
+  return { child, url, tempDir };
+}
+
+function serverMemory(child: ChildProcess): Promise<Memory> {
+  return new Promise((resolve, reject) => {
+    // A server that died under load must end the run, not leave it waiting for an answer.
+    const onExit = (code: number | null) => reject(new Error(`The server exited during the run (code ${String(code)})`));
+    if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode);
+    const onMessage = (message: FromServer) => {
+      if (message.type !== 'memory') return;
+      child.off('message', onMessage).off('exit', onExit);
+      resolve(message);
+    };
+    child.on('message', onMessage).once('exit', onExit);
+    child.send({ type: 'memory' } satisfies ToServer);
+  });
+}
+
+/** Asks the child to stop its app and Neo4j, waits for it to exit, then removes the temporary data folder. */
+async function stopServer(child: ChildProcess, tempDir: string | undefined): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.connected) child.send({ type: 'stop' } satisfies ToServer);
+    else child.kill('SIGTERM');
+    await exited;
+  }
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+}
+
+function printRound(label: string, r: LoadResult, memory: Memory): void {
+  console.log(
+    `${label}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.latencyP50Ms} ms, p99 ${r.latencyP99Ms} ms, ` +
+      `${r.requests} requests, errors ${r.errors}, non-2xx ${r.non2xx}, GraphQL errors ${r.badBodies}, ` +
+      `server rss ${mb(memory.rss)}, heapUsed ${mb(memory.heapUsed)}${memory.gcForced ? ' (after GC)' : ' (no forced GC)'}`,
+  );
+  for (const problem of r.problems) console.log(`  ! ${problem}`);
+}
+
+async function main(): Promise<number> {
+  console.log(`Load benchmark: ${rounds} round(s) of ${durationSeconds} s, ${connections} connections, ${QUERY_MIX.length} queries in the mix`);
+  const { child, url, tempDir } = await startServer();
+  // Ctrl-C or SIGTERM mid-run: stop the server (and its Neo4j) and remove its data before leaving.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopServer(child, tempDir).finally(() => process.exit(130)));
+  }
+  const results: { load: LoadResult; memory: Memory }[] = [];
+  try {
+    const graphqlUrl = `${url}/graphql`;
+    console.log(`Server ready at ${graphqlUrl} (child process ${String(child.pid)})`);
+    const warmUpProblems = await warmUp(graphqlUrl);
+    if (warmUpProblems.length > 0) {
+      console.log(`The query mix fails before any load:\n  ! ${warmUpProblems.join('\n  ! ')}`);
+      return 1;
+    }
+    const baseline = await serverMemory(child);
+    console.log(`after warm-up (each query once): server rss ${mb(baseline.rss)}, heapUsed ${mb(baseline.heapUsed)}`);
+    for (let round = 1; round <= rounds; round++) {
+      const load = await runLoad({ url: graphqlUrl, connections, durationSeconds });
+      const memory = await serverMemory(child);
+      results.push({ load, memory });
+      printRound(`round ${round}`, load, memory);
+    }
+  } finally {
+    await stopServer(child, tempDir);
+  }
+
+  const first = results[0]!;
+  const last = results[results.length - 1]!;
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r.load), 0);
+  const failures = sum((r) => r.errors) + sum((r) => r.non2xx) + sum((r) => r.badBodies);
+  const heapRatio = last.memory.heapUsed / first.memory.heapUsed;
+  console.log('\nSummary');
+  console.log(`  requests ${sum((r) => r.requests)}, errors ${sum((r) => r.errors)}, non-2xx ${sum((r) => r.non2xx)}, GraphQL errors ${sum((r) => r.badBodies)}`);
+  console.log(`  req/s per round: ${results.map((r) => r.load.requestsPerSecond.toFixed(0)).join(', ')}`);
+  console.log(`  p99 per round (ms): ${results.map((r) => r.load.latencyP99Ms).join(', ')}`);
+  console.log(`  per query (responses/bad): ${Object.entries(first.load.perQuery).map(([name, q]) => `${name} ${q.responses}/${q.bad}`).join('; ')} (round 1)`);
+  // One reading per round is noisy: a 10% margin separates growth from GC timing; a leak shows as a steady climb.
+  const grew = heapRatio > 1.1;
+  console.log(
+    `  heapUsed after GC, last/first round: ${mb(last.memory.heapUsed)} / ${mb(first.memory.heapUsed)} = ${heapRatio.toFixed(2)} ` +
+      `(${grew ? 'GREW: look for a leak' : 'no growth'}); rss ${mb(first.memory.rss)} → ${mb(last.memory.rss)}`,
+  );
+  console.log(failures === 0 ? '  OK: every response was a successful GraphQL answer' : `  FAILED: ${failures} failed request(s)`);
+  return failures === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
