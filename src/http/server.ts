@@ -64,7 +64,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   });
   await apollo.start();
 
-  app.setErrorHandler(jsonErrorHandler);
+  app.setErrorHandler(jsonErrorHandler(settings.bodyLimitBytes));
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ errors: [{ message: `No route ${request.method} ${request.url}: GraphQL is served at ${GRAPHQL_PATH}`, extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
@@ -132,11 +132,18 @@ async function withinMs<T>(ms: number, work: Promise<T>, fallback: T): Promise<T
 }
 
 /** Every error Fastify raises outside GraphQL (bad JSON, body too large, …) answered as JSON, never HTML or a stack. */
-function jsonErrorHandler(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
-  const message = status >= 500 ? 'Internal server error' : error.message;
-  return reply.status(status).send({ errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST } }] });
+function jsonErrorHandler(bodyLimitBytes: number) {
+  return function (this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const message =
+      status >= 500
+        ? 'Internal server error'
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? `Request body is too large: at most ${bodyLimitBytes} bytes are accepted (BODY_LIMIT_BYTES).`
+          : error.message;
+    return reply.status(status).send({ errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST } }] });
+  };
 }
 
 /** Outside production, each response says how many database round trips it cost (tests and benchmarks read it). */
