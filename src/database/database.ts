@@ -73,10 +73,10 @@ export class Database {
     }
   }
 
-  /** True when the database answers a trivial query within the connection timeout. */
+  /** True when the database answers a query (a read transaction, so a cluster member that can serve reads). */
   async ping(): Promise<boolean> {
     try {
-      await this.driver.verifyConnectivity({ database: this.settings.database });
+      await this.driver.executeQuery(this.statement('read/ping'), {}, { database: this.settings.database, routing: neo4j.routing.READ });
       return true;
     } catch {
       return false;

@@ -24,6 +24,7 @@ export const STATEMENT_NAMES = [
   'read/search-entities',
   'read/shortest-path',
   'read/neighborhood',
+  'read/ping',
   'knowledge/lock-dataset',
   'knowledge/delete-dataset-relations',
   'knowledge/delete-dataset-facts',
