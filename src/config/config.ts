@@ -61,6 +61,7 @@ const EnvSchema = z.object({
   ALLOW_BATCHED_REQUESTS: bool.default(false),
   INTROSPECTION: bool.default(true),
   PLAYGROUND: bool.default(true),
+  EXPLORER: bool.default(true),
   DEBUG_ERRORS: bool.default(false),
   READY_TIMEOUT_MS: positiveInt(60_000).default(1_000),
 });
@@ -107,6 +108,8 @@ export interface HttpSettings {
   allowBatchedRequests: boolean;
   introspection: boolean;
   playground: boolean;
+  /** The graph explorer page at /explorer/. */
+  explorer: boolean;
   /** Stack traces in error responses: for debugging only, never on by default. */
   debugErrors: boolean;
   readyTimeoutMs: number;
@@ -168,6 +171,7 @@ function toConfig(env: Env): Config {
       allowBatchedRequests: env.ALLOW_BATCHED_REQUESTS,
       introspection: env.INTROSPECTION,
       playground: env.PLAYGROUND,
+      explorer: env.EXPLORER,
       debugErrors: env.DEBUG_ERRORS,
       readyTimeoutMs: env.READY_TIMEOUT_MS,
     },

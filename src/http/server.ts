@@ -20,6 +20,7 @@ import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
 import { costLimitPlugin, limitValidationRules } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../graphql/schema.ts';
+import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -88,7 +89,8 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     },
     handler: graphql,
   });
-  app.get('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));
+  if (settings.explorer) await registerExplorer(app);
+  app.get('/', async (_request, reply) => reply.redirect(settings.explorer ? EXPLORER_PATH : GRAPHQL_PATH));
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
     const ready = await withinMs(settings.readyTimeoutMs, db.ping(), false);

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       allowBatchedRequests: false,
       introspection: true,
       playground: true,
+      explorer: true,
       debugErrors: false,
       readyTimeoutMs: 1000,
     });

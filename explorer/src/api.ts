@@ -1,0 +1,106 @@
+/**
+ * The explorer's only way to the data: the public GraphQL API, the same one other apps use.
+ */
+export interface EntitySummary {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface RelationSummary {
+  id: string;
+  type: string;
+  label: string;
+  from: EntitySummary;
+  to: EntitySummary;
+  fact: { id: string };
+}
+
+export interface RelationPage {
+  nodes: RelationSummary[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface Citation {
+  quote: string;
+  start: number;
+  end: number;
+  kind: string;
+  confidence: number | null;
+  saidBy: { name: string };
+  reportedBy: { name: string } | null;
+  document: { id: string; name: string };
+}
+
+export interface FactDetails {
+  id: string;
+  type: string;
+  statement: string;
+  modality: string;
+  background: boolean;
+  basis: string | null;
+  time: { text: string | null; value: string } | null;
+  quantities: { text: string | null; value: number | null; unit: string | null; currency: string | null; comparator: string }[];
+  citations: Citation[];
+}
+
+export interface EntityDetails extends EntitySummary {
+  description: string;
+  background: boolean;
+  aliases: { text: string; language: string | null }[];
+}
+
+export class ApiError extends Error {}
+
+async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('The server cannot be reached.');
+  }
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join(' '));
+  if (!response.ok || !body.data) throw new ApiError(`The server answered ${response.status}.`);
+  return body.data;
+}
+
+const RELATION_FIELDS = 'id type label from { id name kind } to { id name kind } fact { id }';
+
+export const api = {
+  search: (text: string) =>
+    request<{ search: { entity: EntitySummary }[] }>('query Search($text: String!) { search(text: $text, first: 8) { entity { id name kind } } }', { text }).then((d) =>
+      d.search.map((hit) => hit.entity),
+    ),
+
+  entity: (id: string) =>
+    request<{ entity: EntityDetails | null }>('query Entity($id: ID!) { entity(id: $id) { id name kind description background aliases { text language } } }', { id }).then(
+      (d) => d.entity,
+    ),
+
+  relations: (id: string, first: number, after: string | null) =>
+    request<{ entity: { relations: RelationPage } | null }>(
+      `query Relations($id: ID!, $first: Int, $after: String) { entity(id: $id) { relations(first: $first, after: $after) { nodes { ${RELATION_FIELDS} } pageInfo { hasNextPage endCursor } } } }`,
+      { id, first, after },
+    ).then((d) => d.entity?.relations ?? null),
+
+  fact: (id: string) =>
+    request<{ fact: FactDetails | null }>(
+      `query Fact($id: ID!) { fact(id: $id) { id type statement modality background basis time { text value } quantities { text value unit currency comparator }
+        citations { quote start end kind confidence saidBy { name } reportedBy { name } document { id name } } } }`,
+      { id },
+    ).then((d) => d.fact),
+
+  documentText: (id: string) =>
+    request<{ entity: { text?: string | null } | null }>('query Text($id: ID!) { entity(id: $id) { ... on Document { text } } }', { id }).then((d) => d.entity?.text ?? null),
+
+  path: (from: string, to: string) =>
+    request<{ path: { nodes: EntitySummary[]; edges: RelationSummary[] } | null }>(
+      `query Path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxDepth: 6) { nodes { id name kind } edges { ${RELATION_FIELDS} } } }`,
+      { from, to },
+    ).then((d) => d.path),
+};

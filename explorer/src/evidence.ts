@@ -1,0 +1,54 @@
+/**
+ * The evidence panel: for a fact, its statement and numbers, and each citation shown inside the source
+ * document's own text, highlighted at its offsets. Text is inserted as text nodes, never as HTML.
+ */
+import type { Citation, FactDetails } from './api.ts';
+
+/** Characters of the document shown on each side of a quote. */
+const CONTEXT = 280;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** The quote in its context: `…before <mark>quote</mark> after…`, cut at word boundaries. */
+export function quoteInContext(text: string, citation: Citation): HTMLElement {
+  const block = el('blockquote', undefined, 'source-text');
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, citation.start - CONTEXT)));
+  const toSpace = text.indexOf(' ', Math.min(text.length, citation.end + CONTEXT));
+  const to = toSpace === -1 ? text.length : toSpace;
+  block.append(
+    document.createTextNode(`${from > 0 ? '…' : ''}${text.slice(from, citation.start)}`),
+    el('mark', text.slice(citation.start, citation.end)),
+    document.createTextNode(`${text.slice(citation.end, to)}${to < text.length ? '…' : ''}`),
+  );
+  return block;
+}
+
+export function renderFact(fact: FactDetails, texts: Map<string, string | null>): HTMLElement {
+  const section = el('section', undefined, 'fact');
+  section.dataset.factId = fact.id;
+  section.append(el('h3', fact.statement));
+  const facts = el('p', undefined, 'meta');
+  facts.textContent = [fact.type, fact.modality, fact.time ? `time: ${fact.time.text ?? fact.time.value} (${fact.time.value})` : null].filter(Boolean).join(' · ');
+  section.append(facts);
+  if (fact.quantities.length) {
+    const list = el('ul', undefined, 'quantities');
+    for (const q of fact.quantities) {
+      const amount = q.value === null ? q.comparator.toLowerCase() : `${q.comparator === 'EXACT' ? '' : `${q.comparator.toLowerCase().replace('_', ' ')} `}${q.value.toLocaleString('en')}`;
+      list.append(el('li', `${amount} ${q.currency ?? q.unit ?? ''}${q.text ? ` (“${q.text}”)` : ''}`.trim()));
+    }
+    section.append(list);
+  }
+  if (fact.background) section.append(el('p', `Background knowledge, not stated by a source. Basis: ${fact.basis ?? 'not given'}`, 'background'));
+  for (const citation of fact.citations) {
+    const who = `${citation.kind.toLowerCase().replace('_', ' ')} · said by ${citation.saidBy.name}${citation.reportedBy ? `, reported by ${citation.reportedBy.name}` : ''} · in ${citation.document.name} [${citation.start}–${citation.end}]`;
+    section.append(el('p', who, 'citation-meta'));
+    const text = texts.get(citation.document.id);
+    section.append(text ? quoteInContext(text, citation) : el('blockquote', citation.quote, 'source-text'));
+  }
+  return section;
+}

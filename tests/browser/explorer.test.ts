@@ -1,0 +1,147 @@
+/**
+ * The explorer in headless Chromium against the real server and Neo4j: search "grok" and see xAI as its
+ * owner; expand xAI by clicking it; click the Tesla edge of the H100 redirect and read "12 000 GPU H100"
+ * highlighted in the article; find the path from Elon Musk to Grok; reload from the URL; export a PNG.
+ * Screenshots of each state go to test-artifacts/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config/config.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts');
+
+interface View {
+  nodes: { id: string; kind: string }[];
+  edges: { id: string; type: string; from: string; to: string; fact: string }[];
+}
+
+let server: TestServer;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.baseUrl) && !/^(data|blob):/.test(request.url())) problems.push(`foreign request: ${request.url()}`);
+  });
+  await page.goto(`${server.baseUrl}/explorer/${query}`);
+  return page;
+}
+
+// Page-side expressions are strings: this file is compiled without DOM types.
+const view = (page: Page) => page.evaluate('window.explorer.view()') as Promise<View>;
+const idle = (page: Page) => page.waitForFunction('window.explorer && window.explorer.isIdle()');
+
+async function click(page: Page, id: string) {
+  const point = (await page.evaluate(`window.explorer.pointOf(${JSON.stringify(id)})`)) as { x: number; y: number } | null;
+  if (!point) throw new Error(`${id} is not drawn`);
+  await page.mouse.click(point.x, point.y);
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name) });
+
+describe('explorer', () => {
+  it('searches "grok", shows xAI as its owner, and expands xAI on click', async () => {
+    const page = await openPage();
+    await page.getByLabel('Search', { exact: true }).fill('grok');
+    await page.getByRole('option', { name: /Grok/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Grok' }).waitFor();
+    await idle(page);
+    const first = await view(page);
+    expect(first.edges).toContainEqual(expect.objectContaining({ type: 'OWNS', from: 'xai', to: 'grok' }));
+    expect(page.url()).toContain('focus=grok');
+    await shot(page, 'explorer-search-grok.png');
+
+    const before = first.nodes.length;
+    await click(page, 'xai');
+    await page.getByRole('heading', { name: 'xAI' }).waitFor();
+    await idle(page);
+    const expanded = await view(page);
+    expect(expanded.nodes.length).toBeGreaterThan(before);
+    expect(expanded.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['xai-gpu-cluster-north-dakota', 'elon-musk']));
+    expect(page.url()).toMatch(/expand=[^&]*xai/);
+    await shot(page, 'explorer-expanded-xai.png');
+    await page.close();
+  });
+
+  it('shows the quote behind the Tesla → X H100 allocation, highlighted in the article', async () => {
+    const page = await openPage('?focus=h100-redirect-tesla-to-x');
+    await page.getByRole('heading', { name: /redirect/i }).first().waitFor();
+    await idle(page);
+    const { edges } = await view(page);
+    const giver = edges.find((e) => e.type === 'GIVER' && e.to === 'tesla');
+    expect(giver).toBeDefined();
+    expect(edges).toContainEqual(expect.objectContaining({ type: 'RECIPIENT', to: 'x' }));
+    await click(page, giver!.id);
+    const mark = page.locator('.panel mark', { hasText: '12 000 GPU H100' });
+    await mark.first().waitFor();
+    expect(await page.locator('.panel').innerText()).toMatch(/said by Nvidia internal memo.*reported by CNBC/);
+    await shot(page, 'explorer-evidence-h100.png');
+    await page.close();
+  });
+
+  it('finds the path from Elon Musk to Grok, keeps it in the URL, and rebuilds the same view on reload', async () => {
+    const page = await openPage();
+    await page.getByLabel('Path from').fill('Elon Musk');
+    await page.getByLabel('to', { exact: true }).fill('grok');
+    await page.getByRole('button', { name: 'Find path' }).click();
+    await page.getByRole('status').filter({ hasText: 'Elon Musk → xAI → Grok' }).waitFor();
+    await shot(page, 'explorer-path-musk-grok.png');
+    const url = page.url();
+    expect(url).toContain('path=elon-musk%2Cgrok');
+    const drawn = await view(page);
+
+    const again = await openPage(url.slice(url.indexOf('?')));
+    await again.getByRole('status').filter({ hasText: 'Elon Musk → xAI → Grok' }).waitFor();
+    const reloaded = await view(again);
+    expect(reloaded.nodes.map((n) => n.id).sort()).toEqual(drawn.nodes.map((n) => n.id).sort());
+    expect(reloaded.edges.map((e) => e.id).sort()).toEqual(drawn.edges.map((e) => e.id).sort());
+    await page.close();
+    await again.close();
+  });
+
+  it('exports the view as a PNG and as JSON', async () => {
+    const page = await openPage('?focus=xai');
+    await page.getByRole('heading', { name: 'xAI' }).waitFor();
+    await idle(page);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const pngPath = path.join(ARTIFACTS, 'explorer-export.png');
+    await png.saveAs(pngPath);
+    const bytes = readFileSync(pngPath);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10_000);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const jsonPath = path.join(ARTIFACTS, 'explorer-export.json');
+    await json.saveAs(jsonPath);
+    const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as View;
+    expect(exported.nodes.map((n) => n.id)).toContain('grok');
+    await page.close();
+  });
+
+  it('says so when the URL names an unknown entity', async () => {
+    const page = await openPage('?focus=no-such-entity');
+    await page.getByRole('status').filter({ hasText: 'No entity with id “no-such-entity”.' }).waitFor();
+    await shot(page, 'explorer-unknown-id.png');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
