@@ -139,7 +139,8 @@ async function ensurePassword(layout: Layout, runtime: Neo4jRuntime): Promise<st
         `Delete ${layout.data} to start from an empty database (the knowledge is loaded again), or restore the file.`,
     );
   }
-  const password = randomBytes(18).toString('base64url');
+  // Hex: a base64url password may start with `-`, which neo4j-admin would read as an option.
+  const password = randomBytes(18).toString('hex');
   await setInitialPassword(layout, runtime, password);
   writeFileSync(layout.passwordFile, `${password}\n`, { mode: 0o600 });
   return password;
@@ -148,7 +149,13 @@ async function ensurePassword(layout: Layout, runtime: Neo4jRuntime): Promise<st
 async function setInitialPassword(layout: Layout, runtime: Neo4jRuntime, password: string): Promise<void> {
   const env = { ...process.env, NEO4J_HOME: layout.home, NEO4J_CONF: layout.conf };
   const args = ['-cp', runtime.classpath.join(path.delimiter), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password];
-  await run(javaBinary(), args, { env, maxBuffer: 4 * 1024 * 1024 });
+  try {
+    await run(javaBinary(), args, { env, maxBuffer: 4 * 1024 * 1024 });
+  } catch (error) {
+    // The command line holds the classpath and the password: report only what neo4j-admin said.
+    const said = String((error as { stderr?: string }).stderr ?? '').trim().split('\n').slice(0, 5).join('\n');
+    throw new LocalNeo4jError(`neo4j-admin could not set the initial password in ${layout.home}:\n${said}`);
+  }
 }
 
 function javaBinary(): string {

@@ -48,7 +48,8 @@ async function openPage(query = ''): Promise<Page> {
 
 // Page-side expressions are strings: this file is compiled without DOM types.
 const view = (page: Page) => page.evaluate('window.explorer.view()') as Promise<View>;
-const idle = (page: Page) => page.waitForFunction('window.explorer && window.explorer.isIdle()');
+// Polled with evaluate: waitForFunction would need 'unsafe-eval', which the page's CSP forbids.
+const idle = (page: Page) => expect.poll(() => page.evaluate('!!window.explorer && window.explorer.isIdle()'), { timeout: 30_000 }).toBe(true);
 
 async function click(page: Page, id: string) {
   const point = (await page.evaluate(`window.explorer.pointOf(${JSON.stringify(id)})`)) as { x: number; y: number } | null;
