@@ -164,8 +164,16 @@ export class GraphView {
 
   json(): object {
     return {
-      nodes: this.cy.nodes().map((n) => ({ id: n.id(), name: n.data('name'), kind: n.data('kind') })),
-      edges: this.cy.edges().map((e) => ({ id: e.id(), type: e.data('type'), from: e.data('source'), to: e.data('target'), fact: e.data('factId'), label: e.data('caption') })),
+      nodes: this.cy.nodes().map((n) => ({ id: n.id(), name: n.data('name'), kind: n.data('kind'), shown: !n.hasClass('filtered') })),
+      edges: this.cy.edges().map((e) => ({
+        id: e.id(),
+        type: e.data('type'),
+        from: e.data('source'),
+        to: e.data('target'),
+        fact: e.data('factId'),
+        label: e.data('caption'),
+        shown: !e.hasClass('filtered') && !e.source().hasClass('filtered') && !e.target().hasClass('filtered'),
+      })),
     };
   }
 }

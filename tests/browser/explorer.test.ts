@@ -15,8 +15,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts');
 
 interface View {
-  nodes: { id: string; kind: string }[];
-  edges: { id: string; type: string; from: string; to: string; fact: string }[];
+  nodes: { id: string; kind: string; shown: boolean }[];
+  edges: { id: string; type: string; from: string; to: string; fact: string; shown: boolean }[];
 }
 
 let server: TestServer;
@@ -135,6 +135,42 @@ describe('explorer', () => {
     await json.saveAs(jsonPath);
     const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as View;
     expect(exported.nodes.map((n) => n.id)).toContain('grok');
+    await page.close();
+  });
+
+  it('filters by entity kind and by relation type, and says when a search finds nothing', async () => {
+    const page = await openPage('?focus=xai');
+    await page.getByRole('heading', { name: 'xAI' }).waitFor();
+    await idle(page);
+    await page.getByRole('checkbox', { name: 'product' }).uncheck();
+    let drawn = await view(page);
+    expect(drawn.nodes.find((n) => n.id === 'grok')?.shown).toBe(false);
+    expect(drawn.nodes.find((n) => n.id === 'elon-musk')?.shown).toBe(true);
+    await page.getByRole('checkbox', { name: 'product' }).check();
+    await page.getByRole('checkbox', { name: 'founded' }).uncheck();
+    drawn = await view(page);
+    expect(drawn.edges.find((e) => e.type === 'FOUNDED')?.shown).toBe(false);
+    expect(drawn.edges.find((e) => e.type === 'OWNS')?.shown).toBe(true);
+    await shot(page, 'explorer-filtered.png');
+
+    await page.getByLabel('Search', { exact: true }).fill('zzzqqq');
+    await page.getByText('No entity matches “zzzqqq”.').waitFor();
+    await page.close();
+  });
+
+  it('shows the server’s error when the API fails', async () => {
+    const page = await openPage();
+    // The answer the server gives while Neo4j is down (tests/integration/neo4j-restart-under-load.test.ts).
+    await page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'The database is unavailable; try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }),
+      }),
+    );
+    await page.getByLabel('Search', { exact: true }).fill('grok');
+    await page.getByRole('status').filter({ hasText: 'Error: The database is unavailable; try again shortly.' }).waitFor();
+    await shot(page, 'explorer-server-error.png');
     await page.close();
   });
 
