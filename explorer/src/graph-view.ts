@@ -10,6 +10,7 @@ import type { EntitySummary, RelationSummary } from './api.ts';
 cytoscape.use(fcose);
 
 export const MAX_DRAWN_NODES = 300;
+const MAX_FIT_ZOOM = 1.6;
 
 /** One colour per entity kind, readable on white and in the legend. */
 export const KIND_COLORS: Record<string, string> = {
@@ -71,7 +72,8 @@ export class GraphView {
           },
         },
         { selector: 'edge:selected', style: { 'line-color': '#facc15', 'target-arrow-color': '#facc15', width: 3 } },
-        { selector: '.path', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'border-color': '#dc2626', width: 4 } },
+        { selector: 'node.path', style: { 'border-color': '#dc2626', 'border-width': 5 } },
+        { selector: 'edge.path', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', width: 4 } },
         { selector: '.filtered', style: { display: 'none' } },
       ],
     });
@@ -142,8 +144,13 @@ export class GraphView {
     this.cy.layout({ name: 'fcose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 30 } as cytoscape.LayoutOptions).run();
   }
 
+  /** Fits the drawing, without blowing a handful of nodes up to fill the screen. */
   fit(): void {
     this.cy.fit(undefined, 30);
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom(MAX_FIT_ZOOM);
+      this.cy.center();
+    }
   }
 
   clear(): void {
