@@ -3,16 +3,11 @@
  * document's own text, highlighted at its offsets. Text is inserted as text nodes, never as HTML.
  */
 import type { Citation, FactDetails } from './api.ts';
+import { el } from './dom.ts';
 
 /** Characters of the document shown on each side of a quote. */
 const CONTEXT = 280;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 /** The quote in its context: `…before <mark>quote</mark> after…`, cut at word boundaries. */
 export function quoteInContext(text: string, citation: Citation): HTMLElement {

@@ -3,7 +3,8 @@
  * (`?focus=xai&expand=xai,tesla&path=elon-musk,grok&edge=…`) so it can be shared and reloaded.
  */
 import type cytoscape from 'cytoscape';
-import { api, ApiError, type EntitySummary, type RelationSummary } from './api.ts';
+import { api, ApiError, type EntityDetails, type EntitySummary, type RelationSummary } from './api.ts';
+import { el } from './dom.ts';
 import { renderFact } from './evidence.ts';
 import { GraphView, KIND_COLORS, MAX_DRAWN_NODES } from './graph-view.ts';
 
@@ -42,12 +43,6 @@ function saveUrl() {
   history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 // Search with suggestions (keyboard: arrows, Enter, Escape).
 let searchTimer: number | undefined;
@@ -129,7 +124,7 @@ async function open(id: string) {
     await expand(id);
     graph.layout();
     graph.fit();
-    showEntity(id);
+    void showEntity(entity);
     say(`${entity.name}: ${graph.nodeCount} entities drawn.`);
   } catch (error) {
     failed(error);
@@ -152,9 +147,11 @@ async function expand(id: string): Promise<void> {
   saveUrl();
 }
 
-async function showEntity(id: string) {
-  const entity = await api.entity(id);
+/** Fills the side panel; takes the entity when the caller already has it, so it is fetched once. */
+async function showEntity(entityOrId: EntityDetails | string) {
+  const entity = typeof entityOrId === 'string' ? await api.entity(entityOrId) : entityOrId;
   if (!entity) return;
+  const id = entity.id;
   const section = el('section', undefined, 'entity');
   section.append(el('h2', entity.name), el('p', `${entity.kind.toLowerCase()} · ${entity.id}`, 'meta'), el('p', entity.description));
   if (entity.aliases.length) section.append(el('p', `Also: ${entity.aliases.map((a) => `${a.text}${a.language ? ` (${a.language})` : ''}`).join(', ')}`, 'aliases'));
@@ -168,7 +165,7 @@ async function showEntity(id: string) {
       await expand(id);
       graph.layout();
       say(`${graph.nodeCount} entities drawn.`);
-      void showEntity(id);
+      void showEntity(entity);
     } catch (error) {
       failed(error);
     }
