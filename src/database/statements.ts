@@ -30,11 +30,8 @@ export const STATEMENT_NAMES = [
   'knowledge/delete-dataset-facts',
   'knowledge/merge-entities',
   'knowledge/set-document-texts',
-  'knowledge/merge-facts',
-  'knowledge/merge-fact-participants',
-  'knowledge/merge-quantities',
-  'knowledge/merge-citations',
-  'knowledge/merge-relations',
+  'knowledge/create-facts',
+  'knowledge/create-relations',
   'knowledge/finish-dataset',
 ] as const;
 
@@ -44,8 +41,8 @@ export type StatementName = (typeof STATEMENT_NAMES)[number];
 export const SCHEMA_STATEMENT_FILES = [
   'schema/01-entity-id-unique',
   'schema/02-fact-id-unique',
-  'schema/03-citation-id-unique',
-  'schema/04-quantity-id-unique',
+  'schema/03-drop-citation-id-unique',
+  'schema/04-drop-quantity-id-unique',
   'schema/05-dataset-id-unique',
   'schema/06-entity-kind-index',
   'schema/07-fact-dataset-index',

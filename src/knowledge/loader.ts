@@ -6,16 +6,16 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ManagedTransaction } from 'neo4j-driver';
+import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../database/database.ts';
 import { renderTemplate, type StatementName } from '../database/statements.ts';
 import type { Logger } from '../logging/logger.ts';
-import { FACT_TYPES, PARTICIPANT_ROLES } from './knowledge-file.ts';
+import { FACT_TYPES, PARTICIPANT_ROLES, type KnowledgeFile } from './knowledge-file.ts';
 import { KIND_LABELS, toGraphRows, type GraphRows } from './graph-rows.ts';
 import { validateKnowledgeFile, type KnowledgeError } from './validate-knowledge-file.ts';
 
 export const KNOWLEDGE_FILE_SUFFIX = '.kg.json';
-const BATCH_SIZE = 1000;
+const BATCH_SIZE = 5000;
 const RELATION_TYPES = new Set<string>([...FACT_TYPES, ...PARTICIPANT_ROLES]);
 const LABELS = new Set<string>(Object.values(KIND_LABELS));
 
@@ -59,7 +59,22 @@ export async function loadKnowledgeFiles(db: Database, files: readonly string[],
   return results;
 }
 
-export async function loadKnowledgeFile(db: Database, file: string, options: { force?: boolean } = {}): Promise<LoadResult> {
+/** Where a load stands: called after each batch, so a caller can draw a progress bar. */
+export interface LoadProgress {
+  file: string;
+  /** The statement being run, e.g. 'knowledge/create-facts'. */
+  step: string;
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+export interface LoadOptions {
+  /** Load even when the file's content hash is already recorded. */
+  force?: boolean;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export async function loadKnowledgeFile(db: Database, file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const started = Date.now();
   const raw = readFileSync(file);
   const sha256 = createHash('sha256').update(raw).digest('hex');
@@ -69,16 +84,34 @@ export async function loadKnowledgeFile(db: Database, file: string, options: { f
   const knowledge = validation.file;
   const rows = toGraphRows(knowledge, validation.sources);
   const counts = countsOf(rows);
-  const status = await db.writeTransaction(async (tx) => {
-    // Checked under the dataset lock: a concurrent load of the same file waits, then finds it loaded.
-    const current = await tx.run(db.statement('knowledge/lock-dataset'), { dataset: knowledge.id });
-    if (!options.force && current.records[0]?.get('sha256') === sha256) return 'unchanged' as const;
-    await writeRows(db, tx, knowledge.id, rows);
-    const props = { sha256, title: knowledge.title, file: path.basename(file), loadedAt: new Date().toISOString(), ...counts };
-    await run(db, tx, 'knowledge/finish-dataset', { dataset: knowledge.id, props });
-    return 'loaded' as const;
-  });
+  const status = await db
+    .writeTransaction(async (tx) => {
+      // Checked under the dataset lock: a concurrent load of the same file waits, then finds it loaded.
+      const current = await tx.run(db.statement('knowledge/lock-dataset'), { dataset: knowledge.id });
+      if (!options.force && current.records[0]?.get('sha256') === sha256) return 'unchanged' as const;
+      await writeRows(db, tx, knowledge.id, rows, progressReporter(file, rows, options.onProgress));
+      const props = { sha256, title: knowledge.title, file: path.basename(file), loadedAt: new Date().toISOString(), ...counts };
+      await run(db, tx, 'knowledge/finish-dataset', { dataset: knowledge.id, props });
+      return 'loaded' as const;
+    })
+    .catch((error: unknown) => {
+      throw factIdTaken(file, knowledge, error) ?? error;
+    });
   return { file, dataset: knowledge.id, status, sha256, ...counts, ms: Date.now() - started };
+}
+
+/**
+ * Facts are created, not merged (see create-facts.cypher): a fact id another knowledge file already uses fails
+ * Neo4j's uniqueness constraint, and the load (rolled back whole) is reported as the file's error.
+ */
+function factIdTaken(file: string, knowledge: KnowledgeFile, error: unknown): KnowledgeFileError | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (!(cause instanceof Neo4jError) || cause.code !== 'Neo.ClientError.Schema.ConstraintValidationFailed') return undefined;
+  const id = /label `Fact` and property `id` = '([^']*)'/.exec(cause.message)?.[1];
+  if (id === undefined) return undefined;
+  const index = knowledge.facts.findIndex((fact) => fact.id === id);
+  const entry = index >= 0 ? `facts[${index}] (id "${id}")` : `fact "${id}"`;
+  return new KnowledgeFileError(file, [{ file, entry, message: 'uses a fact id that another knowledge file already loaded; fact ids must be unique across knowledge files' }]);
 }
 
 function parseJson(file: string, text: string): unknown {
@@ -94,29 +127,67 @@ function countsOf(rows: GraphRows): { entities: number; facts: number; relations
   return { entities: sum(rows.entitiesByLabel), facts: rows.facts.length, relations: sum(rows.relationsByType), citations: rows.citations.length };
 }
 
-async function writeRows(db: Database, tx: ManagedTransaction, dataset: string, rows: GraphRows): Promise<void> {
+type Report = (step: string, rowsWritten: number) => void;
+
+function progressReporter(file: string, rows: GraphRows, onProgress: LoadOptions['onProgress']): Report {
+  const sum = (map: Map<string, unknown[]>) => [...map.values()].reduce((n, list) => n + list.length, 0);
+  const rowsTotal = sum(rows.entitiesByLabel) + rows.documentTexts.length + rows.facts.length + rows.participants.length + rows.quantities.length + rows.citations.length + sum(rows.relationsByType);
+  let rowsDone = 0;
+  return (step, rowsWritten) => {
+    rowsDone += rowsWritten;
+    onProgress?.({ file, step, rowsDone, rowsTotal });
+  };
+}
+
+async function writeRows(db: Database, tx: ManagedTransaction, dataset: string, rows: GraphRows, report: Report): Promise<void> {
   // A changed file replaces its own facts whole, so facts removed from the file leave the graph.
   await run(db, tx, 'knowledge/delete-dataset-relations', { dataset });
+  report('knowledge/delete-dataset-relations', 0);
   await run(db, tx, 'knowledge/delete-dataset-facts', { dataset });
+  report('knowledge/delete-dataset-facts', 0);
   for (const [label, entities] of rows.entitiesByLabel) {
     if (!LABELS.has(label)) throw new Error(`Unknown entity label ${label}`);
-    await runBatches(tx, renderTemplate(db.statement('knowledge/merge-entities'), { label }), entities);
+    await runBatches(tx, renderTemplate(db.statement('knowledge/merge-entities'), { label }), entities, 'knowledge/merge-entities', report);
   }
-  await runBatches(tx, db.statement('knowledge/set-document-texts'), rows.documentTexts);
-  await runBatches(tx, db.statement('knowledge/merge-facts'), rows.facts);
-  await runBatches(tx, db.statement('knowledge/merge-fact-participants'), rows.participants);
-  await runBatches(tx, db.statement('knowledge/merge-quantities'), rows.quantities);
-  await runBatches(tx, db.statement('knowledge/merge-citations'), rows.citations);
+  await runBatches(tx, db.statement('knowledge/set-document-texts'), rows.documentTexts, 'knowledge/set-document-texts', report);
+  await runBatches(tx, db.statement('knowledge/create-facts'), factRows(rows), 'knowledge/create-facts', report);
   for (const [type, relations] of rows.relationsByType) {
     if (!RELATION_TYPES.has(type)) throw new Error(`Unknown relation type ${type}`);
-    await runBatches(tx, renderTemplate(db.statement('knowledge/merge-relations'), { type }), relations);
+    await runBatches(tx, renderTemplate(db.statement('knowledge/create-relations'), { type }), relations, 'knowledge/create-relations', report);
   }
+}
+
+/** One row per fact holding everything the fact owns, so create-facts finds each fact once, not once per part. */
+function factRows(rows: GraphRows): FactRow[] {
+  const byId = new Map<string, FactRow>(rows.facts.map((fact) => [fact.id, { props: fact.props, about: [], quantities: [], citations: [], parts: 1 }]));
+  const of = (id: string): FactRow => {
+    const row = byId.get(id);
+    if (!row) throw new Error(`Row for unknown fact ${id}`);
+    return row;
+  };
+  for (const { fact, role, entity } of rows.participants) of(fact).about.push({ role, entity }), (of(fact).parts += 1);
+  for (const { fact, props } of rows.quantities) of(fact).quantities.push({ props }), (of(fact).parts += 1);
+  for (const { fact, props } of rows.citations) of(fact).citations.push({ props }), (of(fact).parts += 1);
+  return [...byId.values()];
+}
+
+interface FactRow {
+  props: Record<string, unknown>;
+  about: { role: string; entity: string }[];
+  quantities: { props: Record<string, unknown> }[];
+  citations: { props: Record<string, unknown> }[];
+  /** Graph rows this fact row stands for (itself, its participants, quantities, citations): for progress. */
+  parts: number;
 }
 
 async function run(db: Database, tx: ManagedTransaction, name: StatementName, params: Record<string, unknown>): Promise<void> {
   await tx.run(db.statement(name), params);
 }
 
-async function runBatches(tx: ManagedTransaction, statement: string, rows: readonly unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH_SIZE) await tx.run(statement, { rows: rows.slice(i, i + BATCH_SIZE) });
+async function runBatches(tx: ManagedTransaction, statement: string, rows: readonly unknown[], step: string, report: Report): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+    const batch = rows.slice(i, i + BATCH_SIZE);
+    await tx.run(statement, { rows: batch });
+    report(step, batch.reduce<number>((n, row) => n + ((row as Partial<FactRow>).parts ?? 1), 0));
+  }
 }

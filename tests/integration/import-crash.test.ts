@@ -15,13 +15,13 @@
  * `SHOW TRANSACTIONS` polled every 10 to 25 ms. That places the kills in the same phase on a fast or a busy
  * machine, where fixed delays after spawn would not (npx and tsx alone take one to several seconds to start).
  * The import process is killed 0.3 s after spawn (before any transaction), as soon as its transaction is
- * listed, when it runs merge-facts, merge-fact-participants, merge-citations and merge-relations, and 50 % and
+ * listed, when it runs merge-entities, create-facts and create-relations, and 50 % and
  * 90 % of a complete transaction's time into it (measured on a warm Neo4j; the last may land after the commit,
  * and either outcome is allowed); each of these on an empty database. Then a forced re-import over the complete
  * data is killed while it writes the citations (after it deleted the dataset's facts in its transaction): the
  * complete data must still be there. Neo4j's own JVM is killed (SIGKILL, its pid found with `ps` from its
- * unique home folder) while an import into an empty database runs merge-citations, and while a forced
- * re-import over complete data runs merge-fact-participants; Neo4j is then started again on the same folder
+ * unique home folder) while an import into an empty database runs create-facts, and while a forced
+ * re-import over complete data runs create-facts; Neo4j is then started again on the same folder
  * and port.
  *
  * After each kill, the test waits until Neo4j no longer lists the transaction, then counts that dataset's
@@ -347,11 +347,8 @@ function statementName(cypher: string): string {
     [/replaces its facts whole/, 'delete-dataset-facts'],
     [/entity kind's label/, 'merge-entities'],
     [/SET d\.text/, 'set-document-texts'],
-    [/MERGE \(f:Fact/, 'merge-facts'],
-    [/MERGE \(f\)-\[:ABOUT/, 'merge-fact-participants'],
-    [/MERGE \(q:Quantity/, 'merge-quantities'],
-    [/MERGE \(c:Citation/, 'merge-citations'],
-    [/RelationType enumeration/, 'merge-relations'],
+    [/CREATE \(f:Fact\)/, 'create-facts'],
+    [/RelationType enumeration/, 'create-relations'],
     [/MATCH \(d:Dataset \{id: \$dataset\}\) SET/, 'finish-dataset'],
   ];
   return known.find(([pattern]) => pattern.test(text))?.[1] ?? text.slice(0, 40);
@@ -364,18 +361,15 @@ const STATEMENT_ORDER = [
   'delete-dataset-facts',
   'merge-entities',
   'set-document-texts',
-  'merge-facts',
-  'merge-fact-participants',
-  'merge-quantities',
-  'merge-citations',
-  'merge-relations',
+  'create-facts',
+  'create-relations',
   'finish-dataset',
 ];
 
-/** True for the statements that run before merge-relations, the last long phase before the commit. */
+/** True for the statements that run before create-relations, the last long phase before the commit. */
 function wellBeforeCommit(statement: string): boolean {
   const position = STATEMENT_ORDER.indexOf(statement);
-  return position >= 0 && position < STATEMENT_ORDER.indexOf('merge-relations');
+  return position >= 0 && position < STATEMENT_ORDER.indexOf('create-relations');
 }
 
 /**
@@ -487,10 +481,9 @@ describe('an import killed with SIGKILL leaves all of the file or none of it', (
     const points: { point: string; afterSpawnMs?: number; statement?: string; fraction?: number }[] = [
       { point: '0.3 s after spawn (before its transaction)', afterSpawnMs: 300 },
       { point: 'as soon as its transaction is listed', fraction: 0 },
-      { point: 'when its transaction runs merge-facts', statement: 'merge-facts' },
-      { point: 'when its transaction runs merge-fact-participants', statement: 'merge-fact-participants' },
-      { point: 'when its transaction runs merge-citations', statement: 'merge-citations' },
-      { point: 'when its transaction runs merge-relations', statement: 'merge-relations' },
+      { point: 'when its transaction runs merge-entities', statement: 'merge-entities' },
+      { point: 'when its transaction runs create-facts', statement: 'create-facts' },
+      { point: 'when its transaction runs create-relations', statement: 'create-relations' },
       { point: '50 % of a complete transaction\'s time into it', fraction: 0.5 },
       { point: '90 % of a complete transaction\'s time into it (may be after the commit)', fraction: 0.9 },
     ];
@@ -525,22 +518,22 @@ describe('an import killed with SIGKILL leaves all of the file or none of it', (
     expect(kills.filter((k) => wellBeforeCommit(k.statement)).length, 'kills inside the transaction, well before its commit').toBeGreaterThanOrEqual(3);
 
     // Over complete data: a forced re-import first deletes the dataset's facts, then writes them again; killed
-    // while it writes the citations, it must leave the complete data as it was.
+    // while it writes the facts and their citations, it must leave the complete data as it was.
     await runToCompletion();
     const run = startImport('--force');
-    const tx = await waitForStatement(run, 'merge-citations');
+    const tx = await waitForStatement(run, 'create-facts');
     const killedAt = Date.now();
     await killImport(run);
     const rollbackMs = await waitForNoImportTx(killedAt);
     const statement = tx?.statement ?? '(missed: the import had ended)';
-    await checkAfterKill({ what: 'forced re-import over complete data killed', point: `when its transaction runs merge-citations; it was running ${statement}`, statement, rollbackMs }, 'all');
+    await checkAfterKill({ what: 'forced re-import over complete data killed', point: `when its transaction runs create-facts; it was running ${statement}`, statement, rollbackMs }, 'all');
     expect(tx, 'the forced re-import was killed inside its transaction').toBeDefined();
   });
 
   it('killing Neo4j itself (SIGKILL of its JVM) during an import writes all or nothing', { timeout: 600_000 }, async () => {
     const scenarios = [
-      { what: 'Neo4j killed during an import into an empty database', force: false, target: 'merge-citations' },
-      { what: 'Neo4j killed during a forced re-import over complete data', force: true, target: 'merge-fact-participants' },
+      { what: 'Neo4j killed during an import into an empty database', force: false, target: 'create-facts' },
+      { what: 'Neo4j killed during a forced re-import over complete data', force: true, target: 'create-facts' },
     ];
     for (const { what, force, target } of scenarios) {
       if (force) {

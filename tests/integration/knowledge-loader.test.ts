@@ -102,6 +102,18 @@ describe('loading knowledge', () => {
     expect(await graphCounts()).toEqual(before);
   });
 
+  it('refuses a file whose fact ids another file already loaded, writing nothing and naming the fact', async () => {
+    await loadKnowledgeFile(db, SHIPPED, { force: true });
+    const before = await graphCounts();
+    // Valid on its own (its own dataset id), but its facts reuse the shipped file's fact ids.
+    const copy = { ...shipped(), id: 'copy-with-taken-fact-ids' };
+    const file = writeScratch('taken-ids.kg.json', copy);
+    const attempt = loadKnowledgeFile(db, file);
+    await expect(attempt).rejects.toBeInstanceOf(KnowledgeFileError);
+    await expect(attempt).rejects.toThrow(/taken-ids\.kg\.json[\s\S]*facts\[\d+\] \(id "[a-z0-9-]+"\): uses a fact id that another knowledge file already loaded/);
+    expect(await graphCounts()).toEqual(before);
+  });
+
   it('refuses a file that is not JSON', async () => {
     const file = writeScratch('not-json.kg.json', '{"format": "kg-knowledge/1", ');
     await expect(loadKnowledgeFile(db, file)).rejects.toThrow(/not-json\.kg\.json[\s\S]*not valid JSON/);

@@ -1,1 +1,0 @@
-CREATE CONSTRAINT quantity_id_unique IF NOT EXISTS FOR (q:Quantity) REQUIRE q.id IS UNIQUE
