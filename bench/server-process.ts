@@ -2,7 +2,9 @@
  * The server under benchmark, run as a child of bench/load.ts (see there why). Starts the app from the
  * environment exactly as `npm start` does, then talks to the parent over the IPC channel:
  *   → { type: 'ready', url } | { type: 'failed', message }
- *   ← { type: 'memory' }  → { type: 'memory', rss, heapUsed, gcForced }
+ *   ← { type: 'memory' }  → { type: 'memory', rss, heapUsed, gcForced, statements }
+ * `statements` is the number of read statements the app has sent to Neo4j since start (Database.stats), so the
+ * parent can count database round trips per request by difference.
  *   ← { type: 'stop' } or the parent going away → stops the app (and its Neo4j) and exits.
  */
 import { startApp, type RunningApp } from '../src/app.ts';
@@ -13,12 +15,15 @@ export type ToServer = { type: 'memory' } | { type: 'stop' };
 export type FromServer =
   | { type: 'ready'; url: string }
   | { type: 'failed'; message: string }
-  | { type: 'memory'; rss: number; heapUsed: number; gcForced: boolean };
+  | { type: 'memory'; rss: number; heapUsed: number; gcForced: boolean; statements: number };
 
 const send = (message: FromServer) => process.send?.(message);
 
 const config = loadConfig();
 const starting: Promise<RunningApp> = startApp(config, createLogger(config.logLevel));
+
+let running: RunningApp | undefined;
+void starting.then((app) => (running = app), () => undefined);
 
 let stopping: Promise<void> | undefined;
 const stop = () =>
@@ -40,7 +45,7 @@ process.on('message', (message: ToServer) => {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    send({ type: 'memory', rss, heapUsed, gcForced: gc !== undefined });
+    send({ type: 'memory', rss, heapUsed, gcForced: gc !== undefined, statements: running?.db.stats.statements ?? 0 });
   }
 });
 

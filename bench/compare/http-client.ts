@@ -1,0 +1,40 @@
+/**
+ * POSTs GraphQL operations over keep-alive HTTP/1.1 (node:http, no client library in the way), one agent per
+ * target so each server gets `concurrency` reused connections, as autocannon would open.
+ */
+import http from 'node:http';
+
+export interface GraphQLClient {
+  /** The parsed response body; rejects on a non-2xx status or a GraphQL error (a fast wrong answer is a failure). */
+  post(query: string, variables: Record<string, unknown>): Promise<unknown>;
+  close(): void;
+}
+
+export function graphqlClient(baseUrl: string, path: string, concurrency: number): GraphQLClient {
+  const url = new URL(path, baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const post = (query: string, variables: Record<string, unknown>) =>
+    new Promise<unknown>((resolve, reject) => {
+      const body = JSON.stringify({ query, variables });
+      const request = http.request(url, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      request.on('response', (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if ((response.statusCode ?? 0) >= 300) return reject(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 300)}`));
+          const parsed = JSON.parse(text) as { errors?: { message: string }[] };
+          if (parsed.errors?.length) return reject(new Error(`GraphQL error: ${parsed.errors[0]!.message}`));
+          resolve(parsed);
+        });
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  return { post, close: () => agent.destroy() };
+}
