@@ -5,14 +5,21 @@
  * measured against. Each returns its answer in the shape of our server's GraphQL response, so the same
  * normalizer checks that raw and ours agree before anything is timed.
  *
- * Keep these in step with the resolvers (src/graphql/resolvers): the round-trip counts printed by the
- * benchmark for raw and ours must match, and the benchmark refuses to time a side whose answer differs.
+ * EntityLookup and Nested run the one entity-tree statement our `entity` resolver assembles (the plan is made
+ * from the same document by the same code); the other three run the one statement their resolver runs. The
+ * benchmark prints the statement counts of raw and ours side by side, and refuses to time a side whose
+ * answer differs from ours.
  */
+import { buildSchema, Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { loadConfig } from '../../src/config/config.ts';
+import type { EntityTreePlan } from '../../src/database/entity-tree.ts';
 import { luceneQueryFor } from '../../src/database/lucene.ts';
-import type { KnowledgeGraphRepository, RelationQuery } from '../../src/database/repository.ts';
+import { entityTreePlan } from '../../src/graphql/entity-tree-plan.ts';
+import { loadTypeDefs } from '../../src/graphql/schema.ts';
+import type { KnowledgeGraphRepository } from '../../src/database/repository.ts';
 import type { EntityRecord, FactRecord, RelationRecord } from '../../src/database/records.ts';
 import { TYPE_OF_KIND } from '../../src/graphql/resolvers/entities.ts';
-import type { GraphQLResponse, OperationName, Variables } from '../peer/operations.ts';
+import { OPERATIONS, type GraphQLResponse, type OperationName, type Variables } from '../peer/operations.ts';
 
 type RawOperation = (repository: KnowledgeGraphRepository, variables: Variables, limits: RawLimits) => Promise<GraphQLResponse>;
 
@@ -20,9 +27,7 @@ export interface RawLimits {
   maxNeighborhoodNodes: number;
 }
 
-const relationsQuery = (first: number): RelationQuery => ({ types: null, direction: 'BOTH', first, after: '' });
 const named = (e: EntityRecord) => ({ id: e.id, name: e.name });
-const unique = <T>(items: T[]): T[] => [...new Set(items)];
 
 function required(variables: Variables, name: string): string {
   const value = variables[name];
@@ -30,21 +35,32 @@ function required(variables: Variables, name: string): string {
   return value;
 }
 
-/** entity → relations(first: 20) → fact → citations → document / saidBy / reportedBy. */
+/**
+ * The plan our `entity` resolver makes for an operation's document (src/graphql/entity-tree-plan.ts), made the
+ * same way here, so raw sends the very statement text and parameters our server sends.
+ */
+function planOf(name: OperationName): EntityTreePlan {
+  const document = parse(OPERATIONS.find((op) => op.name === name)!.ours);
+  const operation = document.definitions[0] as OperationDefinitionNode;
+  const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'entity')!;
+  const info = { fieldNodes: [field], fragments: {}, variableValues: {}, schema: buildSchema(loadTypeDefs().join('\n')) };
+  const plan = entityTreePlan(info, loadConfig({}).limits);
+  if (!plan) throw new Error(`${name} nests no list under entity`);
+  return plan;
+}
+
+const PLANS = { EntityLookup: planOf('EntityLookup'), Nested: planOf('Nested') };
+
+/** entity → relations(first: 20) → fact → citations → document / saidBy / reportedBy: one statement. */
 const entityLookup: RawOperation = async (repository, variables) => {
-  const id = required(variables, 'id');
-  const entity = (await repository.entitiesByIds([id])).get(id);
-  if (!entity) return { data: { entity: null } };
-  const page = (await repository.relationsOfEntities([id], relationsQuery(20))).get(id) ?? { items: [], hasNextPage: false };
-  const known = new Map<string, EntityRecord>(page.items.flatMap((r) => [[r.from.id, r.from], [r.to.id, r.to]] as const));
-  known.set(entity.id, entity);
-  const facts = page.items.length ? await repository.factsByIds(unique(page.items.map((r) => r.factId))) : new Map<string, FactRecord>();
-  const cited = unique([...facts.values()].flatMap((f) => f.citations.flatMap((c) => [c.document, c.saidBy, c.reportedBy])))
-    .filter((x): x is string => x !== null && !known.has(x));
-  if (cited.length) for (const [key, value] of await repository.entitiesByIds(cited)) known.set(key, value);
+  const tree = await repository.entityTree(required(variables, 'id'), PLANS.EntityLookup);
+  if (!tree) return { data: { entity: null } };
+  const known = new Map(tree.referenced.map((e) => [e.id, e]));
   const entityOf = (key: string | null) => (key === null ? null : named(known.get(key)!));
+  const { entity } = tree;
+  const page = entity.prefetched?.get('relations') as { items: RelationRecord[] };
   const relation = (r: RelationRecord) => {
-    const fact = facts.get(r.factId)!;
+    const fact = r.fact!;
     const citations = fact.citations.map((c) => ({ quote: c.quote, start: c.start, end: c.end, document: entityOf(c.document), saidBy: entityOf(c.saidBy), reportedBy: entityOf(c.reportedBy) }));
     return { id: r.id, type: r.type, from: named(r.from), to: named(r.to), fact: { id: fact.id, statement: fact.statement, citations } };
   };
@@ -76,25 +92,15 @@ const shortestPath: RawOperation = async (repository, variables) => {
   return { data: { path: { length: path.edges.length, elements } } };
 };
 
-/** entity → relations(first: 10) → to → relations(first: 5) → to → facts(first: 3): one statement per level. */
+/** entity → relations(first: 10) → to → relations(first: 5) → to → facts(first: 3): one statement. */
 const nested: RawOperation = async (repository, variables) => {
-  const id = required(variables, 'id');
-  const entity = (await repository.entitiesByIds([id])).get(id);
-  if (!entity) return { data: { entity: null } };
-  const outer = (await repository.relationsOfEntities([id], relationsQuery(10))).get(id)?.items ?? [];
-  const middleIds = unique(outer.map((r) => r.to.id));
-  const middle = middleIds.length ? await repository.relationsOfEntities(middleIds, relationsQuery(5)) : new Map();
-  const innerIds = unique([...middle.values()].flatMap((page) => page.items.map((r: RelationRecord) => r.to.id)));
-  const facts = innerIds.length ? await repository.factsOfEntities(innerIds, null, 3) : new Map<string, FactRecord[]>();
-  const inner = (r: RelationRecord) => ({
-    type: r.type,
-    to: { ...named(r.to), facts: (facts.get(r.to.id) ?? []).map((f) => ({ id: f.id, statement: f.statement })) },
-  });
-  const relations = outer.map((r) => ({
-    type: r.type,
-    to: { ...named(r.to), relations: { nodes: (middle.get(r.to.id)?.items ?? []).map(inner) } },
-  }));
-  return { data: { entity: { ...named(entity), relations: { nodes: relations } } } };
+  const tree = await repository.entityTree(required(variables, 'id'), PLANS.Nested);
+  if (!tree) return { data: { entity: null } };
+  const relationsOf = (e: EntityRecord) => (e.prefetched?.get('relations') as { items: RelationRecord[] }).items;
+  const factsOf = (e: EntityRecord) => e.prefetched?.get('facts') as FactRecord[];
+  const inner = (r: RelationRecord) => ({ type: r.type, to: { ...named(r.to), facts: factsOf(r.to).map((f) => ({ id: f.id, statement: f.statement })) } });
+  const relations = relationsOf(tree.entity).map((r) => ({ type: r.type, to: { ...named(r.to), relations: { nodes: relationsOf(r.to).map(inner) } } }));
+  return { data: { entity: { ...named(tree.entity), relations: { nodes: relations } } } };
 };
 
 export const RAW_OPERATIONS: Record<OperationName, RawOperation> = {

@@ -11,7 +11,10 @@ import { SCHEMA_STATEMENT_FILES, type SchemaStatementName, type StatementName, t
 export type Params = Record<string, unknown>;
 
 /** Called once per statement sent: used to count database round trips per GraphQL request. */
-export type RoundTripObserver = (statement: StatementName) => void;
+export type RoundTripObserver = (statement: StatementName | AssembledStatementName) => void;
+
+/** Statements assembled per request from fragments under cypher/ (named after their fragment folder). */
+export type AssembledStatementName = 'read/entity-tree';
 
 export class Database {
   /** Read statements sent since start: for metrics, and for tests that prove a request sent none. */
@@ -31,10 +34,15 @@ export class Database {
 
   /** Runs one read statement in its own read transaction and returns its records as plain objects. */
   async read<T extends RecordShape>(name: StatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
+    return this.readText(name, this.statement(name), params, observe);
+  }
+
+  /** Runs a statement assembled from cypher/ fragments (see entity-tree.ts), like `read`. */
+  async readText<T extends RecordShape>(name: StatementName | AssembledStatementName, text: string, params: Params, observe?: RoundTripObserver): Promise<T[]> {
     observe?.(name);
     this.stats.statements += 1;
     try {
-      const result = await this.driver.executeQuery(this.statement(name), withIntegers(params), {
+      const result = await this.driver.executeQuery(text, withIntegers(params), {
         database: this.settings.database,
         routing: neo4j.routing.READ,
         transactionConfig: { timeout: this.settings.queryTimeoutMs, metadata: { app: 'kg-graphql-server', statement: name } },

@@ -24,6 +24,11 @@ export interface EntityRecord {
   /** DOCUMENT only. */
   published: TimeRefRecord | null;
   language: string | null;
+  /**
+   * Lists nested under this entity that the request's one tree statement already fetched (entity-tree.ts),
+   * by GraphQL response key: the resolvers return them instead of asking the database again.
+   */
+  prefetched?: Map<string, RelationPage | FactRecord[]>;
 }
 
 export interface RelationRecord {
@@ -33,6 +38,8 @@ export interface RelationRecord {
   label: string;
   from: EntityRecord;
   to: EntityRecord;
+  /** The relation's fact, when the tree statement fetched it (see EntityRecord.prefetched). */
+  fact?: FactRecord;
 }
 
 export interface QuantityRecord {

@@ -18,6 +18,7 @@ import type {
   TimeRefRecord,
 } from './records.ts';
 import type { TimePrecision } from '../knowledge/time.ts';
+import { compileEntityTree, type EntityTreePlan } from './entity-tree.ts';
 
 type Props = Record<string, unknown>;
 
@@ -40,6 +41,19 @@ export class KnowledgeGraphRepository {
   async entitiesByIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     const rows = await this.db.read<{ entity: Props }>('read/entities-by-ids', { ids }, this.observe);
     return new Map(rows.map((row) => [String(row.entity.id), toEntity(row.entity)]));
+  }
+
+  /**
+   * One entity with the lists `plan` nests under it, in one round trip; `referenced` holds every entity the
+   * fetched facts refer to, for the request's entity cache. Null when there is no such entity.
+   */
+  async entityTree(id: string, plan: EntityTreePlan): Promise<{ entity: EntityRecord; referenced: EntityRecord[] } | null> {
+    const { text, params } = compileEntityTree(id, plan);
+    const rows = await this.db.readText<{ entity: Props }>('read/entity-tree', text, params, this.observe);
+    const row = rows[0];
+    if (!row) return null;
+    const referenced: EntityRecord[] = [];
+    return { entity: treeEntity(row.entity, plan, referenced), referenced };
   }
 
   async entityPage(kind: EntityKindName | null, first: number, after: string): Promise<Page<EntityRecord>> {
@@ -106,6 +120,33 @@ export class KnowledgeGraphRepository {
     if (!center) return null;
     return { center, nodes, edges: row.edges.map(toRelation), truncated: row.truncated };
   }
+}
+
+function treeEntity(props: Props, plan: EntityTreePlan, referenced: EntityRecord[]): EntityRecord {
+  const entity = toEntity(props);
+  if (plan.nested.length === 0) return entity;
+  entity.prefetched = new Map();
+  for (const nested of plan.nested) {
+    const items = (props[`~${nested.key}`] as Props[] | null) ?? [];
+    if (nested.kind === 'facts') {
+      entity.prefetched.set(nested.key, items.map((fact) => treeFact(fact, referenced)));
+      continue;
+    }
+    const relations = items.map((r): RelationRecord => {
+      const relation = toRelation({ ...r, from: {}, to: {} });
+      relation.from = treeEntity(r.from as Props, nested.from, referenced);
+      relation.to = treeEntity(r.to as Props, nested.to, referenced);
+      if (r.fact) relation.fact = treeFact(r.fact as Props, referenced);
+      return relation;
+    });
+    entity.prefetched.set(nested.key, toPage(relations, nested.query.first));
+  }
+  return entity;
+}
+
+function treeFact(props: Props, referenced: EntityRecord[]): FactRecord {
+  for (const entity of (props.referenced as Props[] | null) ?? []) referenced.push(toEntity(entity));
+  return toFact(props);
 }
 
 function toPage<T>(items: T[], first: number): Page<T> {

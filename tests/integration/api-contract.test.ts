@@ -128,6 +128,57 @@ describe('database round trips', () => {
     expect(small.extensions?.databaseRoundTrips).toBeLessThanOrEqual(6);
     expect(large.extensions?.databaseRoundTrips).toBeLessThanOrEqual(6);
   });
+
+  // Everything nested under a root `entity` comes from one statement shaped by the selection (entity-tree.ts).
+  const subtree = /* GraphQL */ `
+    fragment Sub on Entity {
+      name
+      first: relations(first: 3) { nodes { id type to { id name facts(first: 2) { id statement } } fact { id citations { quote saidBy { name } } } } pageInfo { hasNextPage endCursor } }
+      outgoing: relations(direction: OUTGOING, first: 50) { edges { cursor node { id label from { id } to { id ... on Organization { relations(first: 2) { nodes { id to { name } } } } } } } }
+      facts(first: 5) { id type subject { id } object { id } participants { role entity { id } } quantities { value item { id } } }
+      ... @include(if: $withOwns) { owns: relations(types: [OWNS], first: 10) { nodes { to { id } } } }
+    }`;
+
+  it('cost one round trip for a root entity, whatever the nesting, aliases and fragments', async () => {
+    expect((await ask(nested(100))).extensions?.databaseRoundTrips).toBe(1);
+    const deep = await ask(`query($withOwns: Boolean!) { entity(id: "xai") { id ...Sub } } ${subtree}`, { withOwns: true });
+    expect(deep.errors).toBeUndefined();
+    expect(deep.extensions?.databaseRoundTrips).toBe(1);
+    expect(deep.data?.entity.owns.nodes).toContainEqual({ to: { id: 'grok' } });
+    expect(deep.data?.entity.first.nodes.length).toBe(3);
+  });
+
+  it('answer through that one statement exactly as through per-level loading', async () => {
+    for (const withOwns of [true, false]) {
+      const tree = await ask(`query($withOwns: Boolean!) { entity(id: "xai") { id ...Sub } } ${subtree}`, { withOwns });
+      // `entities` resolves nested fields level by level through the DataLoaders.
+      const loaded = await ask(`query($withOwns: Boolean!) { entities(kind: ORGANIZATION, first: 10) { nodes { id ...Sub } } } ${subtree}`, { withOwns });
+      expect(loaded.errors, JSON.stringify(loaded.errors)).toBeUndefined();
+      expect(loaded.extensions?.databaseRoundTrips).toBeGreaterThan(1);
+      expect(tree.data?.entity).toEqual(loaded.data?.entities.nodes.find((n: { id: string }) => n.id === 'xai'));
+    }
+  });
+
+  it('fall back to per-level loading when one record is asked with two argument sets, and still answer right', async () => {
+    const query = `{ entity(id: "tesla") { relations(first: 5) {
+      nodes { to { relations(first: 1) { nodes { id } } } }
+      edges { node { to { relations(first: 2) { nodes { id } } } } } } } }`;
+    const response = await ask(query);
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions?.databaseRoundTrips).toBeGreaterThan(1);
+    const nodes = response.data?.entity.relations.nodes;
+    const edges = response.data?.entity.relations.edges;
+    nodes.forEach((n: { to: { relations: { nodes: unknown[] } } }, i: number) => {
+      expect(n.to.relations.nodes.length).toBeLessThanOrEqual(1);
+      expect(edges[i].node.to.relations.nodes.slice(0, n.to.relations.nodes.length)).toEqual(n.to.relations.nodes);
+    });
+  });
+
+  it('refuse a bad nested argument on its own field, as before', async () => {
+    const response = await ask('{ entity(id: "tesla") { name relations(first: 5) { nodes { to { relations(first: 0) { nodes { id } } } } } } }');
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.path).toEqual(['entity', 'relations', 'nodes', 0, 'to', 'relations']);
+  });
 });
 
 describe('health', () => {

@@ -22,7 +22,9 @@ export const entityTypeOf = (entity: EntityRecord): EntityTypeName => TYPE_OF_KI
 
 /** The Entity interface's fields; shared by every implementing type. */
 const entityFields = {
-  relations: (entity, args, { loaders, limits }) => {
+  relations: (entity, args, { loaders, limits }, info) => {
+    const prefetched = entity.prefetched?.get(info.path.key as string);
+    if (prefetched && !Array.isArray(prefetched)) return prefetched;
     const query = {
       types: args.types ?? null,
       direction: args.direction ?? 'BOTH',
@@ -31,7 +33,11 @@ const entityFields = {
     };
     return loaders.relations(query).load(entity.id);
   },
-  facts: (entity, args, { loaders, limits }) => loaders.facts(args.types ?? null, pageSize(args.first, 50, limits.maxPageSize)).load(entity.id),
+  facts: (entity, args, { loaders, limits }, info) => {
+    const prefetched = entity.prefetched?.get(info.path.key as string);
+    if (Array.isArray(prefetched)) return prefetched;
+    return loaders.facts(args.types ?? null, pageSize(args.first, 50, limits.maxPageSize)).load(entity.id);
+  },
 } satisfies Resolvers['Person'];
 
 const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, args, { loaders, limits }) =>

@@ -3,11 +3,19 @@
 import { luceneQueryFor } from '../../database/lucene.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { decodeCursor, neighborhoodDepth, pageSize, pathDepth, searchText } from '../arguments.ts';
+import { entityTreePlan } from '../entity-tree-plan.ts';
 import { entityTypeOf } from './entities.ts';
 
 export const queryResolvers: Resolvers = {
   Query: {
-    entity: (_root, { id }, { loaders }) => loaders.entity.load(id),
+    // With nested lists selected, the entity and everything under it come from one statement (entity-tree.ts).
+    entity: async (_root, { id }, { repository, loaders, limits }, info) => {
+      const plan = entityTreePlan(info, limits);
+      if (!plan) return loaders.entity.load(id);
+      const tree = await repository.entityTree(id, plan);
+      if (tree) loaders.primeEntities(tree.referenced);
+      return tree?.entity ?? null;
+    },
 
     fact: (_root, { id }, { loaders }) => loaders.fact.load(id),
 

@@ -5,6 +5,7 @@ import { encodeCursor } from '../arguments.ts';
 export const relationResolvers: Resolvers = {
   Relation: {
     fact: async (relation, _args, { loaders }) => {
+      if (relation.fact) return relation.fact;
       const fact = await loaders.fact.load(relation.factId);
       if (!fact) throw new Error(`Relation ${relation.id} points to missing fact ${relation.factId}`);
       return fact;

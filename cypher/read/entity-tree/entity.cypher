@@ -1,0 +1,1 @@
+{{entity}} {.*, text: null{{nested}}}

@@ -1,0 +1,1 @@
+COLLECT { MATCH ({{fact}}:Fact {id: {{relation}}.factId}) RETURN {{factProjection}} }[0]
