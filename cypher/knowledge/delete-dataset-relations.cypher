@@ -3,7 +3,7 @@
 // found by expanding between those two bound nodes, never by scanning all relations of a hub.
 MATCH (f:Fact {dataset: $dataset})-[:ABOUT]->(a:Entity)
 MATCH (f)-[:ABOUT]->(b:Entity)
-MATCH (a)-[r]->(b)
+MATCH (a)-[r:{{RELATION_TYPES}}]->(b)
 WHERE r.factId = f.id
 WITH DISTINCT r
 DELETE r

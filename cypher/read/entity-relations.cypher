@@ -3,7 +3,7 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL {
   WITH e
-  MATCH (e)-[r]-(other:Entity)
+  MATCH (e)-[r:{{RELATION_TYPES}}]-(other:Entity)
   WHERE r.id > $after
     AND ($types IS NULL OR type(r) IN $types)
     AND ($direction = 'BOTH'
@@ -15,7 +15,7 @@ CALL {
   WITH r, startNode(r) AS source, endNode(r) AS target
   RETURN collect({
     id: r.id, type: type(r), factId: r.factId, label: r.label,
-    from: source {.*, text: null}, to: target {.*, text: null}
+    from: source { {{ENTITY_PROPERTIES}} }, to: target { {{ENTITY_PROPERTIES}} }
   }) AS relations
 }
 RETURN id, relations

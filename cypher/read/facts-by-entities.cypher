@@ -3,7 +3,8 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL {
   WITH e
-  MATCH (e)<-[:ABOUT]-(f:Fact)
+  // Only facts have ABOUT links: no label check per fact (a hub has tens of thousands).
+  MATCH (e)<-[:ABOUT]-(f)
   WHERE $types IS NULL OR f.type IN $types
   WITH DISTINCT f
   ORDER BY f.id

@@ -6,7 +6,7 @@ WITH center, [center] AS seen, [center] AS frontier
 CALL {
   WITH seen, frontier
   UNWIND CASE WHEN $depth >= 1 THEN frontier ELSE [] END AS n
-  MATCH (n)-[r]-(m:Entity)
+  MATCH (n)-[r:{{RELATION_TYPES}}]-(m:Entity)
   WHERE $types IS NULL OR type(r) IN $types
   WITH r, m LIMIT $maxEdges
   WITH collect(r) AS rels, collect(DISTINCT m) AS reached
@@ -18,7 +18,7 @@ WITH center, seen + new1[..($maxNodes - size(seen))] AS seen, new1[..($maxNodes 
 CALL {
   WITH seen, frontier
   UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS n
-  MATCH (n)-[r]-(m:Entity)
+  MATCH (n)-[r:{{RELATION_TYPES}}]-(m:Entity)
   WHERE $types IS NULL OR type(r) IN $types
   WITH r, m LIMIT $maxEdges
   WITH collect(r) AS rels, collect(DISTINCT m) AS reached
@@ -30,7 +30,7 @@ WITH center, seen + new2[..($maxNodes - size(seen))] AS seen, new2[..($maxNodes 
 CALL {
   WITH seen, frontier
   UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS n
-  MATCH (n)-[r]-(m:Entity)
+  MATCH (n)-[r:{{RELATION_TYPES}}]-(m:Entity)
   WHERE $types IS NULL OR type(r) IN $types
   WITH r, m LIMIT $maxEdges
   WITH collect(r) AS rels, collect(DISTINCT m) AS reached
@@ -45,7 +45,8 @@ CALL {
   WITH seen, r, startNode(r) AS source, endNode(r) AS target
   WHERE source IN seen AND target IN seen
   WITH DISTINCT r, source, target
-  RETURN collect({id: r.id, type: type(r), factId: r.factId, label: r.label,
-                  from: source {.*, text: null}, to: target {.*, text: null}}) AS edges
+  // Endpoints by id only: both are among the nodes returned, so sending them again per edge would only
+  // multiply the bytes on the wire (a 200-node neighbourhood has hundreds of edges).
+  RETURN collect({id: r.id, type: type(r), factId: r.factId, label: r.label, from: source.id, to: target.id}) AS edges
 }
-RETURN center.id AS centerId, [n IN seen | n {.*, text: null}] AS nodes, edges, truncated
+RETURN center.id AS centerId, [n IN seen | n { {{ENTITY_PROPERTIES}} }] AS nodes, edges, truncated

@@ -1,6 +1,6 @@
 // 6 is the hard ceiling of MAX_PATH_DEPTH (a variable-length bound cannot be a parameter); $maxDepth cuts below it.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = shortestPath((a)-[*..6]-(b))
+MATCH p = shortestPath((a)-[:{{RELATION_TYPES}}*..6]-(b))
 WHERE all(n IN nodes(p) WHERE n:Entity) AND ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
 WITH p
 WHERE length(p) <= $maxDepth
@@ -10,6 +10,6 @@ CALL {
   UNWIND relationships(p) AS r
   WITH r, startNode(r) AS source, endNode(r) AS target
   RETURN collect({id: r.id, type: type(r), factId: r.factId, label: r.label,
-                  from: source {.*, text: null}, to: target {.*, text: null}}) AS edges
+                  from: source { {{ENTITY_PROPERTIES}} }, to: target { {{ENTITY_PROPERTIES}} }}) AS edges
 }
-RETURN [n IN nodes(p) | n {.*, text: null}] AS nodes, edges
+RETURN [n IN nodes(p) | n { {{ENTITY_PROPERTIES}} }] AS nodes, edges

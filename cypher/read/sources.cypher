@@ -1,4 +1,4 @@
 MATCH (s:Entity)
 WHERE s.kind IN $kinds
-RETURN s {.*, text: null} AS entity
+RETURN s { {{ENTITY_PROPERTIES}} } AS entity
 ORDER BY s.id

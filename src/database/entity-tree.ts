@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CYPHER_DIR } from './statements.ts';
+import { CYPHER_DIR, withVocabulary } from './statements.ts';
 import type { RelationQuery } from './repository.ts';
 
 /** What to fetch under an entity. An entity with no nested lists is projected flat. */
@@ -35,21 +35,39 @@ export interface FactsList {
   fact: FactPlan;
 }
 
+/** Which entities the fact refers to are also returned (for the request's entity cache), by what asks for them. */
 export interface FactPlan {
-  /** Also return every entity the fact refers to (participants, citations' sources, quantities' items). */
-  referenced: boolean;
+  /** subject, object, event, participants. */
+  participants: boolean;
+  /** citations' document, saidBy, reportedBy. */
+  sources: boolean;
+  /** quantities' item. */
+  items: boolean;
 }
 
 export interface CompiledTree {
   text: string;
   params: Record<string, unknown>;
+  /** The statement's `lists` key holding each nested list's items, by owner id. */
+  listKeys: Map<NestedList, string>;
 }
 
-const FRAGMENT_NAMES = ['root', 'entity', 'relations', 'fact-of-relation', 'facts', 'fact', 'fact-referenced-entities'] as const;
+const FRAGMENT_NAMES = [
+  'root',
+  'level-relations',
+  'level-entities',
+  'level-endpoints',
+  'level-relation-facts',
+  'level-facts',
+  'fact',
+  'fact-participant-entities',
+  'fact-citation-entities',
+  'fact-quantity-items',
+] as const;
 type FragmentName = (typeof FRAGMENT_NAMES)[number];
 
 const FRAGMENTS = new Map<FragmentName, string>(
-  FRAGMENT_NAMES.map((name) => [name, readFileSync(path.join(CYPHER_DIR, 'read/entity-tree', `${name}.cypher`), 'utf8').trim()]),
+  FRAGMENT_NAMES.map((name) => [name, withVocabulary(readFileSync(path.join(CYPHER_DIR, 'read/entity-tree', `${name}.cypher`), 'utf8').trim())]),
 );
 
 /** Fills `{{slot}}`s with variable names and fragments made here (never with request values: those are parameters). */
@@ -61,9 +79,24 @@ function fill(name: FragmentName, slots: Record<string, string>): string {
   });
 }
 
-/** The statement and parameters for `entity(id)` with `plan` under it. Same plan shape, same text. */
+function factProjection(plan: FactPlan): string {
+  const parts: FragmentName[] = [];
+  if (plan.participants) parts.push('fact-participant-entities');
+  if (plan.sources) parts.push('fact-citation-entities');
+  if (plan.items) parts.push('fact-quantity-items');
+  return fill('fact', { referenced: parts.length ? parts.map((part) => fill(part, {})).join(' + ') : '[]' });
+}
+
+/**
+ * The statement and parameters for `entity(id)` with `plan` under it: one CALL per nested list, each over the
+ * distinct owners the level above reached. Same plan shape, same text.
+ */
 export function compileEntityTree(id: string, plan: EntityTreePlan): CompiledTree {
   const params: Record<string, unknown> = { id };
+  const levels: string[] = [];
+  const listKeys = new Map<NestedList, string>();
+  const entityLists: string[] = [];
+  const factLists: string[] = [];
   let counter = 0;
   const fresh = (prefix: string) => `${prefix}${counter++}`;
   const param = (value: unknown) => {
@@ -72,39 +105,44 @@ export function compileEntityTree(id: string, plan: EntityTreePlan): CompiledTre
     return name;
   };
 
-  const factProjection = (fact: string, plan: FactPlan) =>
-    fill('fact', { fact, referenced: plan.referenced ? fill('fact-referenced-entities', { fact }) : '[]' });
-
-  const list = (entity: string, nested: NestedList): string => {
-    if (nested.kind === 'facts') {
-      const fact = fresh('f');
-      return fill('facts', { entity, fact, types: param(nested.types), limit: param(nested.first), factProjection: factProjection(fact, nested.fact) });
+  const visit = (owners: string, entityPlan: EntityTreePlan) => {
+    for (const nested of entityPlan.nested) {
+      const items = fresh('items');
+      listKeys.set(nested, items);
+      if (nested.kind === 'facts') {
+        levels.push(fill('level-facts', { owners, items, types: param(nested.types), limit: param(nested.first), factProjection: factProjection(nested.fact) }));
+        continue;
+      }
+      const [relations, entities] = [fresh('relations'), fresh('entities')];
+      const q = nested.query;
+      levels.push(
+        fill('level-relations', { owners, items, relations, after: param(q.after), types: param(q.types), direction: param(q.direction), limit: param(q.first + 1) }),
+        fill('level-entities', { relations, entities }),
+      );
+      entityLists.push(entities);
+      if (nested.fact) {
+        const facts = fresh('facts');
+        levels.push(fill('level-relation-facts', { relations, facts, factProjection: factProjection(nested.fact) }));
+        factLists.push(facts);
+      }
+      for (const [side, sidePlan] of [['startNode', nested.from], ['endNode', nested.to]] as const) {
+        if (sidePlan.nested.length === 0) continue;
+        const next = fresh('owners');
+        levels.push(fill('level-endpoints', { relations, side, owners: next }));
+        visit(next, sidePlan);
+      }
     }
-    const [relation, from, to, fact] = [fresh('r'), fresh('s'), fresh('t'), fresh('f')];
-    const q = nested.query;
-    return fill('relations', {
-      entity,
-      relation,
-      from,
-      to,
-      after: param(q.after),
-      types: param(q.types),
-      direction: param(q.direction),
-      limit: param(q.first + 1),
-      fromProjection: projection(from, nested.from),
-      toProjection: projection(to, nested.to),
-      factOfRelation: nested.fact ? fill('fact-of-relation', { fact, relation, factProjection: factProjection(fact, nested.fact) }) : 'null',
-    });
   };
 
-  const projection = (entity: string, plan: EntityTreePlan): string =>
-    fill('entity', { entity, nested: plan.nested.map((n) => `, \`~${n.key}\`: ${list(entity, n)}`).join('') });
-
-  const entity = fresh('e');
-  return { text: fill('root', { entity, projection: projection(entity, plan) }), params };
-}
-
-/** True when the plan nests at least one list: only then is the tree statement worth more than a lookup. */
-export function hasNestedLists(plan: EntityTreePlan): boolean {
-  return plan.nested.length > 0;
+  const [entity, owners] = [fresh('e'), fresh('owners')];
+  visit(owners, plan);
+  const text = fill('root', {
+    entity,
+    owners,
+    levels: levels.join('\n'),
+    lists: [...listKeys.values()].map((key) => `${key}: ${key}`).join(', '),
+    entities: entityLists.length ? entityLists.join(' + ') : '[]',
+    facts: factLists.length ? factLists.join(' + ') : '[]',
+  });
+  return { text, params, listKeys };
 }

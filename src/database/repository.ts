@@ -18,7 +18,7 @@ import type {
   TimeRefRecord,
 } from './records.ts';
 import type { TimePrecision } from '../knowledge/time.ts';
-import { compileEntityTree, type EntityTreePlan } from './entity-tree.ts';
+import { compileEntityTree, type EntityTreePlan, type NestedList } from './entity-tree.ts';
 
 type Props = Record<string, unknown>;
 
@@ -48,12 +48,18 @@ export class KnowledgeGraphRepository {
    * fetched facts refer to, for the request's entity cache. Null when there is no such entity.
    */
   async entityTree(id: string, plan: EntityTreePlan): Promise<{ entity: EntityRecord; referenced: EntityRecord[] } | null> {
-    const { text, params } = compileEntityTree(id, plan);
-    const rows = await this.db.readText<{ entity: Props }>('read/entity-tree', text, params, this.observe);
-    const row = rows[0];
+    const { text, params, listKeys } = compileEntityTree(id, plan);
+    type Row = { entity: Props; lists: Record<string, { owner: string; items: Props[] }[]>; entities: Props[]; facts: Props[] };
+    const row = (await this.db.readText<Row>('read/entity-tree', text, params, this.observe))[0];
     if (!row) return null;
     const referenced: EntityRecord[] = [];
-    return { entity: treeEntity(row.entity, plan, referenced), referenced };
+    const tree: Tree = {
+      entities: new Map([row.entity, ...row.entities].map((props) => [String(props.id), props])),
+      facts: new Map(row.facts.map((props) => [String(props.id), treeFact(props, referenced)])),
+      items: (list) => new Map((row.lists[listKeys.get(list)!] ?? []).map(({ owner, items }) => [owner, items])),
+      referenced,
+    };
+    return { entity: treeEntity(tree, String(row.entity.id), plan), referenced };
   }
 
   async entityPage(kind: EntityKindName | null, first: number, after: string): Promise<Page<EntityRecord>> {
@@ -116,29 +122,40 @@ export class KnowledgeGraphRepository {
     const row = rows[0];
     if (!row) return null;
     const nodes = row.nodes.map(toEntity);
-    const center = nodes.find((node) => node.id === row.centerId);
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    const center = byId.get(row.centerId);
     if (!center) return null;
-    return { center, nodes, edges: row.edges.map(toRelation), truncated: row.truncated };
+    // Edges name their endpoints by id (see the statement); every endpoint is one of the nodes.
+    const edges = row.edges.map((edge) => ({ ...toRelation({ ...edge, from: {}, to: {} }), from: byId.get(String(edge.from))!, to: byId.get(String(edge.to))! }));
+    return { center, nodes, edges, truncated: row.truncated };
   }
 }
 
-function treeEntity(props: Props, plan: EntityTreePlan, referenced: EntityRecord[]): EntityRecord {
-  const entity = toEntity(props);
+/** The tree statement's answer: entities and facts once each, and each nested list's items by owner id. */
+interface Tree {
+  entities: Map<string, Props>;
+  facts: Map<string, FactRecord>;
+  items: (list: NestedList) => Map<string, Props[]>;
+  referenced: EntityRecord[];
+}
+
+/** A record for each place an entity is reached: its nested lists are those of the plan at that place. */
+function treeEntity(tree: Tree, id: string, plan: EntityTreePlan): EntityRecord {
+  const entity = toEntity(tree.entities.get(id)!);
   if (plan.nested.length === 0) return entity;
   entity.prefetched = new Map();
   for (const nested of plan.nested) {
-    const items = (props[`~${nested.key}`] as Props[] | null) ?? [];
+    const items = tree.items(nested).get(id) ?? [];
     if (nested.kind === 'facts') {
-      entity.prefetched.set(nested.key, items.map((fact) => treeFact(fact, referenced)));
+      entity.prefetched.set(nested.key, items.map((fact) => treeFact(fact, tree.referenced)));
       continue;
     }
-    const relations = items.map((r): RelationRecord => {
-      const relation = toRelation({ ...r, from: {}, to: {} });
-      relation.from = treeEntity(r.from as Props, nested.from, referenced);
-      relation.to = treeEntity(r.to as Props, nested.to, referenced);
-      if (r.fact) relation.fact = treeFact(r.fact as Props, referenced);
-      return relation;
-    });
+    const relations = items.map((r): RelationRecord => ({
+      ...toRelation({ ...r, from: {}, to: {} }),
+      from: treeEntity(tree, String(r.from), nested.from),
+      to: treeEntity(tree, String(r.to), nested.to),
+      fact: nested.fact ? tree.facts.get(String(r.factId)) : undefined,
+    }));
     entity.prefetched.set(nested.key, toPage(relations, nested.query.first));
   }
   return entity;

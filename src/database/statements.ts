@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config/config.ts';
+import { FACT_TYPES, PARTICIPANT_ROLES } from '../knowledge/knowledge-file.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
@@ -57,9 +58,31 @@ export type Statements = ReadonlyMap<StatementName | SchemaStatementName, string
 export function loadStatements(dir: string = CYPHER_DIR): Statements {
   const statements = new Map<StatementName | SchemaStatementName, string>();
   for (const name of [...STATEMENT_NAMES, ...SCHEMA_STATEMENT_FILES]) {
-    statements.set(name, readFileSync(path.join(dir, `${name}.cypher`), 'utf8'));
+    statements.set(name, withVocabulary(readFileSync(path.join(dir, `${name}.cypher`), 'utf8')));
   }
   return statements;
+}
+
+/**
+ * Entity-to-entity relations have one of these types (a fact type, or a participant role of an n-ary fact).
+ * Expanding by this list, not by any type, lets Neo4j skip a hub's ABOUT, CITED_BY and provenance links
+ * (a dense node keeps its relationships grouped by type), which are most of its relationships.
+ */
+export const RELATION_TYPE_PATTERN = [...FACT_TYPES, ...PARTICIPANT_ROLES].join('|');
+
+/**
+ * The stored properties an entity record is made of (see toEntity), for map projections. Listed, not `.*`: a
+ * document's full text is a property too, and reading a megabyte of it for every citation that names the
+ * document made lookups several times slower.
+ */
+export const ENTITY_PROPERTIES = ['id', 'kind', 'name', 'description', 'background', 'aliasTexts', 'aliasLanguages', 'language']
+  .concat(['Text', 'Value', 'EndValue', 'Precision', 'Inferred'].map((suffix) => `published${suffix}`))
+  .map((name) => `.${name}`)
+  .join(', ');
+
+/** Fills the vocabulary slots statement files use (`{{RELATION_TYPES}}`, `{{ENTITY_PROPERTIES}}`), once at load time. */
+export function withVocabulary(text: string): string {
+  return text.replaceAll('{{RELATION_TYPES}}', RELATION_TYPE_PATTERN).replaceAll('{{ENTITY_PROPERTIES}}', ENTITY_PROPERTIES);
 }
 
 /**

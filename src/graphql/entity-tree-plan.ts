@@ -29,8 +29,8 @@ interface Context {
   entityFields: Record<string, GraphQLField<unknown, unknown>>;
 }
 
-/** Fact fields whose values are entities: asking for any of them makes the statement return those entities. */
-const FACT_ENTITY_FIELDS = new Set(['subject', 'object', 'event', 'participants', 'citations', 'quantities']);
+const PARTICIPANT_FIELDS = ['subject', 'object', 'event', 'participants'];
+const SOURCE_FIELDS = ['document', 'saidBy', 'reportedBy'];
 
 /** The plan for a root `entity` field, or null when nothing is nested (or an argument is refused). */
 export function entityTreePlan(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'schema'>, limits: Limits): EntityTreePlan | null {
@@ -96,9 +96,15 @@ function factsList(context: Context, key: string, nodes: FieldNode[]): NestedLis
   };
 }
 
+/** Which entities the fact refers to the statement also returns: those the selection reaches. */
 function factPlan(context: Context, nodes: FieldNode[]): FactPlan {
-  const names = byName(subfields(context, nodes));
-  return { referenced: [...names.keys()].some((name) => FACT_ENTITY_FIELDS.has(name)) };
+  const fact = byName(subfields(context, nodes));
+  const under = (field: string) => byName(subfields(context, fact.get(field) ?? []));
+  return {
+    participants: PARTICIPANT_FIELDS.some((name) => fact.has(name)),
+    sources: SOURCE_FIELDS.some((name) => under('citations').has(name)),
+    items: under('quantities').has('item'),
+  };
 }
 
 function argumentsOf(context: Context, field: string, node: FieldNode): Record<string, unknown> {

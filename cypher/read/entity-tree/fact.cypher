@@ -1,7 +1,7 @@
-{{fact}} {
+f {
   .*,
-  quantities: [({{fact}})-[:HAS_QUANTITY]->(q) | q {.*}],
-  citations: [({{fact}})-[:CITED_BY]->(c) | c {.*}],
-  participants: [({{fact}})-[a:ABOUT]->(p:Entity) | {role: a.role, entity: p.id}],
+  quantities: [(f)-[:HAS_QUANTITY]->(q) | q {.*}],
+  citations: [(f)-[:CITED_BY]->(c) | c {.*}],
+  participants: [(f)-[a:ABOUT]->(p:Entity) | {role: a.role, entity: p.id}],
   referenced: {{referenced}}
 }

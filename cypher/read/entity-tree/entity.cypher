@@ -1,1 +1,0 @@
-{{entity}} {.*, text: null{{nested}}}

@@ -1,1 +1,0 @@
-COLLECT { MATCH ({{fact}}:Fact {id: {{relation}}.factId}) RETURN {{factProjection}} }[0]

@@ -1,0 +1,1 @@
+[(f)-[:ABOUT]->(p:Entity) | p { {{ENTITY_PROPERTIES}} }]

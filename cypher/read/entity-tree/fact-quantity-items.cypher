@@ -1,0 +1,1 @@
+[(f)-[:HAS_QUANTITY]->(:Quantity)-[:MEASURES]->(x:Entity) | x { {{ENTITY_PROPERTIES}} }]

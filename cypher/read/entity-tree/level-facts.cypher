@@ -1,0 +1,16 @@
+// The first facts of each distinct entity of {{owners}}. Only facts have ABOUT links: no label check per fact
+// (a hub has tens of thousands).
+CALL {
+  WITH {{owners}}
+  UNWIND {{owners}} AS owner
+  CALL {
+    WITH owner
+    MATCH (owner)<-[:ABOUT]-(f)
+    WHERE ${{types}} IS NULL OR f.type IN ${{types}}
+    WITH DISTINCT f
+    ORDER BY f.id
+    LIMIT ${{limit}}
+    RETURN collect({{factProjection}}) AS page
+  }
+  RETURN collect({owner: owner.id, items: page}) AS {{items}}
+}

@@ -1,0 +1,8 @@
+// The facts behind {{relations}}, once each.
+CALL {
+  WITH {{relations}}
+  UNWIND {{relations}} AS r
+  WITH DISTINCT r.factId AS factId
+  MATCH (f:Fact {id: factId})
+  RETURN collect({{factProjection}}) AS {{facts}}
+}
