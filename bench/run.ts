@@ -174,18 +174,18 @@ async function roundTrips(systems: Systems, system: SystemName, op: BenchOperati
   return (after - before) / inputs.length;
 }
 
-async function timeCell(systems: Systems, system: SystemName, op: BenchOperation, inputs: Variables[]): Promise<LoopResult & { peakRssBytes: number }> {
+async function timeCell(systems: Systems, system: SystemName, op: BenchOperation, inputs: Variables[], options: LoopOptions = loop): Promise<LoopResult & { peakRssBytes: number }> {
   const pid = pidOf(systems, system);
   resetPeakRss(pid);
   let result: LoopResult;
   if (system === 'raw') {
-    const reply = await systems.raw.request({ type: 'run', op: op.name, variableSets: inputs, loop }, ['result']);
+    const reply = await systems.raw.request({ type: 'run', op: op.name, variableSets: inputs, loop: options }, ['result']);
     result = (reply as Extract<FromRaw, { type: 'result' }>).result;
   } else {
     const client = system === 'ours' ? systems.oursClient : systems.peerClient;
     const document = system === 'ours' ? op.ours : op.peer;
     const sets = system === 'ours' ? inputs : inputs.map((v) => op.peerVariables(v));
-    result = await runClosedLoop(async (i) => void (await client.post(document, sets[i % sets.length]!)), loop);
+    result = await runClosedLoop(async (i) => void (await client.post(document, sets[i % sets.length]!)), options);
   }
   return { ...result, peakRssBytes: peakRss(pid) };
 }
@@ -282,12 +282,25 @@ async function generateAndLoad(db: Database, relations: number): Promise<SizeRun
   }
 }
 
-async function runSize(systems: Systems, db: Database, driver: Driver, database: string, relations: number): Promise<SizeRun> {
+/**
+ * Before the first measurement, every operation runs on every system for a few seconds: the JVM's JIT and
+ * Neo4j's plan cache are cold after start-up, and the first size would otherwise be measured on a colder
+ * machine than the others (a tiny graph measured slower than a large one).
+ */
+async function warmUpEverything(systems: Systems, targets: Targets): Promise<void> {
+  const seconds = loop.warmupMs > 0 ? 3 : 0;
+  if (seconds === 0) return;
+  log(`  warming up: every operation on every system for ${seconds} s…`);
+  for (const op of OPERATIONS) for (const system of SYSTEMS) await timeCell(systems, system, op, targets[op.name], { ...loop, durationMs: seconds * 1000, warmupMs: 0 }).catch(() => undefined);
+}
+
+async function runSize(systems: Systems, db: Database, driver: Driver, database: string, relations: number, firstSize: boolean): Promise<SizeRun> {
   log(`\n== ${relations.toLocaleString('en')} relations ==`);
   const load = await generateAndLoad(db, relations);
   const graph = await graphTotals(driver, database);
   log(`  graph now: ${graph.relations.toLocaleString('en')} relations, ${graph.entities.toLocaleString('en')} entities, ${graph.facts.toLocaleString('en')} facts`);
   const targets: Targets = await chooseTargets(driver, database);
+  if (firstSize) await warmUpEverything(systems, targets);
   const cells: Cell[] = [];
   for (const op of OPERATIONS) {
     const inputs = targets[op.name];
@@ -338,7 +351,7 @@ async function main(): Promise<number> {
     systems = await startSystems(neo.connection);
     log(`Systems up: raw (pid ${systems.raw.pid}), ours (pid ${systems.ours.pid}), peer (pid ${systems.peer.pid})`);
     const runs: SizeRun[] = [];
-    for (const relations of sizes) runs.push(await runSize(systems, db, driver, neo.connection.database, relations));
+    for (const [i, relations] of sizes.entries()) runs.push(await runSize(systems, db, driver, neo.connection.database, relations, i === 0));
     log('\n== repeated rounds (memory) ==');
     const repeatedHeapAfter = await repeatedRounds(systems, driver, neo.connection.database, 3);
     const run: BenchRun = {

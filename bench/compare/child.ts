@@ -18,9 +18,15 @@ export class Child<To extends Message, From extends Message> {
     readonly ready: From,
   ) {}
 
-  /** Forks `script` with this process's loader flags plus --expose-gc; resolves on its 'ready' message. */
+  /**
+   * Forks `script` with this process's loader flags plus --expose-gc (and V8's CPU profiler when
+   * BENCH_CPU_PROFILE_DIR names a folder: .cpuprofile files per child and thread, written when it exits); resolves on its
+   * 'ready' message.
+   */
   static async start<To extends Message, From extends Message>(name: string, script: string, env: NodeJS.ProcessEnv): Promise<Child<To, From>> {
-    const child = fork(script, { env, execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const child = fork(script, { env, execArgv: [...process.execArgv, '--expose-gc', ...profiling], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = await new Promise<From>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`${name} exited during start-up (code ${String(code)})`)));
       child.on('message', (message: From & { message?: string }) => {

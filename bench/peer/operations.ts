@@ -18,8 +18,8 @@
  *   6 significant digits.
  * - Neighborhood: same semantics as ours (breadth-first, each entity once, edges read from every entity
  *   closer than `depth`, at most 200 entities) without ours' cap of 1,000 relations read per layer; when
- *   `truncated`, which entities are kept may differ (BFS order is not ours), so only `truncated` and the
- *   sizes are comparable then. Ours edges' `from`/`to` are entities, the peer's `{ id }` maps.
+ *   `truncated`, which entities are kept may differ (BFS order is not ours) and which edges among them are
+ *   returned too, so only `truncated` and the node count are compared then. Ours edges' `from`/`to` are entities, the peer's `{ id }` maps.
  * - ShortestPath: the same shortestPath() statement; when several shortest paths exist, each server may
  *   pick another one (normalize keeps the whole path, so the check would show it).
  */
@@ -179,8 +179,10 @@ function neighborhoodCanonical(n: Neighborhood | null): Canonical {
   if (!n) return null;
   const nodes = [...n.nodes].sort(byKey((e) => e.id)).map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
   const edges = [...n.edges].sort(byKey((e) => e.id)).map((e) => ({ id: e.id, type: e.type, from: e.from.id, to: e.to.id }));
-  // Truncated: which entities a BFS keeps depends on its order, so only the sizes are compared.
-  if (n.truncated) return { truncated: true, nodes: nodes.length, edges: edges.length };
+  // Truncated: which entities a BFS keeps depends on its order, and which edges among them come back on the
+  // cut policy (ours reads at most 1,000 relations per layer and returns those joining kept entities; the peer's
+  // APOC expansion returns every relationship among them), so only the flag and the node count are compared.
+  if (n.truncated) return { truncated: true, nodes: nodes.length };
   return { truncated: false, nodes, edges };
 }
 

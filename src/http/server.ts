@@ -3,7 +3,7 @@
  * Server mounted on /graphql, the offline playground on GET /graphql from a browser, and health endpoints.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import Fastify, {
@@ -58,6 +58,8 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     validationRules: [knownOperationTypesRule, ...limitValidationRules(config.operationLimits)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // We send no cache hints; the default cache-control plugin would still run a hook on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       costLimitPlugin(config.operationLimits.maxCost, config.limits),
       ...(production ? [] : [roundTripsPlugin]),
