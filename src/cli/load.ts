@@ -4,6 +4,7 @@
  * was written.
  */
 import path from 'node:path';
+import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { createDriver, Database } from '../database/database.ts';
 import { loadStatements } from '../database/statements.ts';
@@ -25,7 +26,26 @@ async function main(): Promise<number> {
     const connection = config.neo4j ?? local!.connection;
     db = new Database(createDriver(connection, config, log), loadStatements(), { database: connection.database, queryTimeoutMs: config.database.queryTimeoutMs });
     await db.ensureSchema();
-    const results = await loadKnowledgeFiles(db, targets, log, { force });
+    const bar = new SingleBar({
+      format: '  {file} [{bar}] {percentage}% {value}/{total} rows {duration_formatted}',
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 5_000,
+    });
+    let current = '';
+    const results = await loadKnowledgeFiles(db, targets, log, {
+      force,
+      // A bar per file: validation comes first, then the rows written batch by batch in its one transaction.
+      onProgress: (p) => {
+        if (p.file !== current) {
+          if (current) bar.stop();
+          current = p.file;
+          bar.start(p.rowsTotal, 0, { file: path.basename(p.file) });
+        }
+        bar.update(p.rowsDone);
+      },
+    });
+    if (current) bar.stop();
     for (const r of results) console.log(`${r.status.padEnd(9)} ${path.relative(process.cwd(), r.file)}: ${r.entities} entities, ${r.facts} facts, ${r.relations} relations, ${r.citations} citations (${r.ms} ms)`);
     return 0;
   } catch (error) {

@@ -35,8 +35,13 @@ export interface FactsList {
   fact: FactPlan;
 }
 
-/** Which entities the fact refers to are also returned (for the request's entity cache), by what asks for them. */
+/**
+ * What of a fact the selection reaches: its lists are fetched only when asked for, and so are the entities it
+ * refers to (returned for the request's entity cache).
+ */
 export interface FactPlan {
+  /** The fact's own lists. */
+  lists: { quantities: boolean; citations: boolean; participants: boolean };
   /** subject, object, event, participants. */
   participants: boolean;
   /** citations' document, saidBy, reportedBy. */
@@ -60,6 +65,9 @@ const FRAGMENT_NAMES = [
   'level-relation-facts',
   'level-facts',
   'fact',
+  'fact-quantities',
+  'fact-citations',
+  'fact-participants',
   'fact-participant-entities',
   'fact-citation-entities',
   'fact-quantity-items',
@@ -84,7 +92,13 @@ function factProjection(plan: FactPlan): string {
   if (plan.participants) parts.push('fact-participant-entities');
   if (plan.sources) parts.push('fact-citation-entities');
   if (plan.items) parts.push('fact-quantity-items');
-  return fill('fact', { referenced: parts.length ? parts.map((part) => fill(part, {})).join(' + ') : '[]' });
+  const { lists } = plan;
+  return fill('fact', {
+    quantities: lists.quantities ? fill('fact-quantities', {}) : '[]',
+    citations: lists.citations ? fill('fact-citations', {}) : '[]',
+    participants: lists.participants ? fill('fact-participants', {}) : '[]',
+    referenced: parts.length ? parts.map((part) => fill(part, {})).join(' + ') : '[]',
+  });
 }
 
 /**

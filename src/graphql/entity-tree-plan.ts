@@ -101,6 +101,7 @@ function factPlan(context: Context, nodes: FieldNode[]): FactPlan {
   const fact = byName(subfields(context, nodes));
   const under = (field: string) => byName(subfields(context, fact.get(field) ?? []));
   return {
+    lists: { quantities: fact.has('quantities'), citations: fact.has('citations'), participants: fact.has('participants') },
     participants: PARTICIPANT_FIELDS.some((name) => fact.has(name)),
     sources: SOURCE_FIELDS.some((name) => under('citations').has(name)),
     items: under('quantities').has('item'),

@@ -1,7 +1,9 @@
 /**
  * Loads knowledge files into Neo4j: validate first (a bad file writes nothing), then write the whole file in
- * one transaction with MERGE on constrained ids (loading twice gives the same graph). A file whose content
- * hash is already recorded is skipped unless forced.
+ * one transaction: the file's previous facts are deleted, entities are MERGEd on their constrained ids (other
+ * files share them), and the facts with everything they own are created in batched UNWIND statements (loading
+ * twice gives the same graph). A file whose content hash is already recorded is skipped unless forced.
+ * `onProgress` reports every batch, for progress bars.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -49,7 +51,7 @@ export function knowledgeFilesIn(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-export async function loadKnowledgeFiles(db: Database, files: readonly string[], log: Logger, options: { force?: boolean } = {}): Promise<LoadResult[]> {
+export async function loadKnowledgeFiles(db: Database, files: readonly string[], log: Logger, options: LoadOptions = {}): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const file of files) {
     const result = await loadKnowledgeFile(db, file, options);

@@ -1,0 +1,1 @@
+[(f)-[a:ABOUT]->(p:Entity) | {role: a.role, entity: p.id}]

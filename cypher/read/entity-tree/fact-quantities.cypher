@@ -1,0 +1,1 @@
+[(f)-[:HAS_QUANTITY]->(q) | q {.*}]
