@@ -26,7 +26,9 @@ export class Child<To extends Message, From extends Message> {
   static async start<To extends Message, From extends Message>(name: string, script: string, env: NodeJS.ProcessEnv): Promise<Child<To, From>> {
     const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
     const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    const child = fork(script, { env, execArgv: [...process.execArgv, '--expose-gc', ...profiling], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Run under tsx (as `tsx`-started parents already are; vitest's workers are not).
+    const loader = process.execArgv.some((arg) => arg.includes('tsx')) ? [] : ['--import', 'tsx'];
+    const child = fork(script, { env, execArgv: [...process.execArgv, ...loader, '--expose-gc', ...profiling], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = await new Promise<From>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`${name} exited during start-up (code ${String(code)})`)));
       child.on('message', (message: From & { message?: string }) => {

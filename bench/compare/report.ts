@@ -105,7 +105,7 @@ async function chartSvg(run: BenchRun): Promise<string> {
       height: 160,
       mark: { type: 'line', point: true },
       encoding: {
-        x: { field: 'relations', type: 'quantitative', scale: { type: 'log' }, title: 'relations in the graph', axis: { format: '~s' } },
+        x: { field: 'relations', type: 'quantitative', scale: { type: 'log', nice: false }, title: 'relations in the graph', axis: { format: '~s' } },
         y: { field: 'p50', type: 'quantitative', scale: { type: 'log' }, title: 'p50 ms' },
         color: { field: 'system', type: 'nominal', scale: { domain: [...SYSTEMS], range: ['#7f7f7f', '#1f77b4', '#d62728'] } },
       },

@@ -17,6 +17,8 @@ export interface Loaders {
   backedFacts(first: number): DataLoader<string, FactRecord[]>;
   /** Puts records the request already holds into the caches (relation endpoints, search hits). */
   primeEntities(entities: Iterable<EntityRecord>): void;
+  /** An entity the request already holds, or undefined: lets resolvers answer with a value, not a promise. */
+  knownEntity(id: string): EntityRecord | undefined;
   primeFacts(facts: Iterable<FactRecord>): void;
 }
 
@@ -28,6 +30,8 @@ export function createLoaders(repository: KnowledgeGraphRepository): Loaders {
   const fact = new DataLoader<string, FactRecord | null>(async (ids) => byKey(ids, await repository.factsByIds(ids), null));
   const documentText = new DataLoader<string, string | null>(async (ids) => byKey(ids, await repository.documentTexts(ids), null));
   const memo = new Map<string, DataLoader<string, never>>();
+  // The primed entities, readable without a promise (DataLoader only hands out promises).
+  const known = new Map<string, EntityRecord>();
   const keyed = <V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> => {
     let loader = memo.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {
@@ -58,8 +62,12 @@ export function createLoaders(repository: KnowledgeGraphRepository): Loaders {
         for (const list of facts.values()) loaders.primeFacts(list);
         return byKey(ids, facts, []);
       }),
+    knownEntity: (id) => known.get(id),
     primeEntities(entities) {
-      for (const e of entities) entity.prime(e.id, e);
+      for (const e of entities) {
+        entity.prime(e.id, e);
+        if (!known.has(e.id)) known.set(e.id, e);
+      }
     },
     primeFacts(facts) {
       for (const f of facts) fact.prime(f.id, f);

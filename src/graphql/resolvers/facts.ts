@@ -4,14 +4,19 @@ import { periodOf } from '../../knowledge/time.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
-async function requireEntity(id: string, { loaders }: GraphQLContext): Promise<EntityRecord> {
+/** An entity the request already holds comes back as a value (graphql-js completes it without a promise). */
+function requireEntity(id: string, { loaders }: GraphQLContext): EntityRecord | Promise<EntityRecord> {
+  return loaders.knownEntity(id) ?? loadEntity(id, loaders);
+}
+
+async function loadEntity(id: string, loaders: GraphQLContext['loaders']): Promise<EntityRecord> {
   const entity = await loaders.entity.load(id);
   if (!entity) throw new Error(`Missing entity ${id}`);
   return entity;
 }
 
-async function optionalEntity(id: string | null, { loaders }: GraphQLContext): Promise<EntityRecord | null> {
-  return id === null ? null : loaders.entity.load(id);
+function optionalEntity(id: string | null, { loaders }: GraphQLContext): EntityRecord | null | Promise<EntityRecord | null> {
+  return id === null ? null : (loaders.knownEntity(id) ?? loaders.entity.load(id));
 }
 
 export const factResolvers: Resolvers = {

@@ -1,15 +1,14 @@
 /** Relations, their connections and the facts behind them. */
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import type { FactRecord } from '../../database/records.ts';
 import { encodeCursor } from '../arguments.ts';
+import type { Loaders } from '../loaders.ts';
 
 export const relationResolvers: Resolvers = {
   Relation: {
-    fact: async (relation, _args, { loaders }) => {
-      if (relation.fact) return relation.fact;
-      const fact = await loaders.fact.load(relation.factId);
-      if (!fact) throw new Error(`Relation ${relation.id} points to missing fact ${relation.factId}`);
-      return fact;
-    },
+    // A fact the request already holds is returned as a value, not a promise: graphql-js completes values
+    // synchronously, and a lookup resolves hundreds of such fields.
+    fact: (relation, _args, { loaders }) => relation.fact ?? loadFact(loaders, relation.id, relation.factId),
   },
   RelationConnection: {
     edges: (page) => page.items.map((node) => ({ cursor: encodeCursor('relation', node.id), node })),
@@ -22,6 +21,12 @@ export const relationResolvers: Resolvers = {
     pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: endCursor('entity', page.items) }),
   },
 };
+
+async function loadFact(loaders: Loaders, relationId: string, factId: string): Promise<FactRecord> {
+  const fact = await loaders.fact.load(factId);
+  if (!fact) throw new Error(`Relation ${relationId} points to missing fact ${factId}`);
+  return fact;
+}
 
 function endCursor(prefix: 'entity' | 'relation', items: readonly { id: string }[]): string | null {
   const last = items[items.length - 1];
