@@ -21,7 +21,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig, PROJECT_ROOT, type Neo4jConnection } from '../src/config/config.ts';
 import { createDriver, Database } from '../src/database/database.ts';
 import { loadStatements } from '../src/database/statements.ts';
-import { knowledgeFilesIn, loadKnowledgeFile } from '../src/knowledge/loader.ts';
+import { awaitSearchIndex, knowledgeFilesIn, loadKnowledgeFile } from '../src/knowledge/loader.ts';
 import { createLogger } from '../src/logging/logger.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/neo4j-local/local-neo4j.ts';
 import { freePort } from '../tests/support/free-port.ts';
@@ -273,6 +273,8 @@ async function generateAndLoad(db: Database, relations: number): Promise<SizeRun
     for (const file of generated.files) {
       const result = await loadKnowledgeFile(db, file, {
         force: true,
+        // The search index catches up while the next file is written; it is awaited once, below, in the time.
+        awaitSearchIndex: false,
         onProgress: (p) => {
           if (p.rowsDone === 0 || totalRows === 0) {
             // Every shard has about as many rows as the first: the total is estimated from it.
@@ -285,6 +287,7 @@ async function generateAndLoad(db: Database, relations: number): Promise<SizeRun
       loaded += result.relations;
       rowsBefore += Math.round(totalRows / generated.files.length);
     }
+    await awaitSearchIndex(db);
     const ms = performance.now() - started;
     loading.update(totalRows);
     loading.stop();

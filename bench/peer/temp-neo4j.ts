@@ -41,7 +41,7 @@ export async function startTempNeo4j(): Promise<TempNeo4j> {
   }
 }
 
-/** Our schema (constraints and the `entity_names` full-text index) and the article, as `npm start` writes them. */
+/** Our schema (constraints and the `entity_search` full-text index) and the article, as `npm start` writes them. */
 async function loadArticle(connection: Neo4jConnection): Promise<void> {
   const config = { database: { connectionTimeoutMs: 10_000 } } as Parameters<typeof createDriver>[1];
   const db = new Database(createDriver(connection, config, createLogger('warn')), loadStatements(), {

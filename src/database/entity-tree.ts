@@ -57,7 +57,7 @@ export interface CompiledTree {
   listKeys: Map<NestedList, string>;
 }
 
-const FRAGMENT_NAMES = [
+export const FRAGMENT_NAMES = [
   'root',
   'level-relations',
   'level-entities',

@@ -34,6 +34,7 @@ export const STATEMENT_NAMES = [
   'knowledge/create-facts',
   'knowledge/create-relations',
   'knowledge/finish-dataset',
+  'knowledge/await-search-index',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
@@ -47,8 +48,9 @@ export const SCHEMA_STATEMENT_FILES = [
   'schema/05-dataset-id-unique',
   'schema/06-entity-kind-index',
   'schema/07-fact-dataset-index',
-  'schema/08-entity-names-fulltext',
-  'schema/09-await-indexes',
+  'schema/08-drop-entity-names-fulltext',
+  'schema/09-entity-search-fulltext',
+  'schema/10-await-indexes',
 ] as const;
 
 export type SchemaStatementName = (typeof SCHEMA_STATEMENT_FILES)[number];

@@ -54,10 +54,11 @@ export function knowledgeFilesIn(dir: string): string[] {
 export async function loadKnowledgeFiles(db: Database, files: readonly string[], log: Logger, options: LoadOptions = {}): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const file of files) {
-    const result = await loadKnowledgeFile(db, file, options);
+    const result = await loadKnowledgeFile(db, file, { ...options, awaitSearchIndex: false });
     log.info({ ...result }, result.status === 'loaded' ? `Loaded ${path.basename(file)}` : `${path.basename(file)} is unchanged`);
     results.push(result);
   }
+  if (options.awaitSearchIndex !== false && results.some((r) => r.status === 'loaded')) await awaitSearchIndex(db);
   return results;
 }
 
@@ -74,6 +75,11 @@ export interface LoadOptions {
   /** Load even when the file's content hash is already recorded. */
   force?: boolean;
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Wait, after the commit, until the name search index has taken in the new names (default true). A caller
+   * loading several files in a row waits after the last one only, letting the index work meanwhile.
+   */
+  awaitSearchIndex?: boolean;
 }
 
 export async function loadKnowledgeFile(db: Database, file: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -99,6 +105,7 @@ export async function loadKnowledgeFile(db: Database, file: string, options: Loa
     .catch((error: unknown) => {
       throw factIdTaken(file, knowledge, error) ?? error;
     });
+  if (status === 'loaded' && options.awaitSearchIndex !== false) await awaitSearchIndex(db);
   return { file, dataset: knowledge.id, status, sha256, ...counts, ms: Date.now() - started };
 }
 
@@ -114,6 +121,11 @@ function factIdTaken(file: string, knowledge: KnowledgeFile, error: unknown): Kn
   const index = knowledge.facts.findIndex((fact) => fact.id === id);
   const entry = index >= 0 ? `facts[${index}] (id "${id}")` : `fact "${id}"`;
   return new KnowledgeFileError(file, [{ file, entry, message: 'uses a fact id that another knowledge file already loaded; fact ids must be unique across knowledge files' }]);
+}
+
+/** Returns once the name search index (eventually consistent) has taken in every committed load. */
+export async function awaitSearchIndex(db: Database): Promise<void> {
+  await db.writeTransaction((tx) => run(db, tx, 'knowledge/await-search-index', {}));
 }
 
 function parseJson(file: string, text: string): unknown {
