@@ -43,7 +43,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       throw new Error(`Cannot reach Neo4j at ${connection.uri} (database ${connection.database}): ${error.message}`);
     });
     await db.ensureSchema();
-    const knowledge = config.knowledge.autoload ? await loadKnowledgeFiles(db, knowledgeFilesIn(config.knowledge.dir), log) : [];
+    const knowledge = config.knowledge.autoload ? await loadKnowledgeFiles(db, knowledgeFilesIn(config.knowledge.dir), log, { batchRows: config.knowledge.batchRows }) : [];
 
     const { app } = await createHttpServer(config, db, log);
     cleanups.push(() => app.close());

@@ -35,6 +35,7 @@ async function main(): Promise<number> {
     let current = '';
     const results = await loadKnowledgeFiles(db, targets, log, {
       force,
+      batchRows: config.knowledge.batchRows,
       // A bar per file: validation comes first, then the rows written batch by batch in its one transaction.
       onProgress: (p) => {
         if (p.file !== current) {

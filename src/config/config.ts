@@ -38,6 +38,8 @@ const EnvSchema = z.object({
 
   KNOWLEDGE_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data/knowledge')),
   KNOWLEDGE_AUTOLOAD: bool.default(true),
+  /** Rows per UNWIND statement when loading knowledge (a file is one transaction of many such statements). */
+  KNOWLEDGE_BATCH_ROWS: positiveInt(50_000).default(5_000),
 
   MAX_PAGE_SIZE: positiveInt(1000).default(100),
   MAX_SEARCH_RESULTS: positiveInt(1000).default(50),
@@ -124,7 +126,7 @@ export interface Config {
   /** Used when `neo4j` is undefined: the project starts its own Neo4j. */
   localNeo4j: LocalNeo4jSettings;
   database: { name: string; queryTimeoutMs: number; connectionTimeoutMs: number };
-  knowledge: { dir: string; autoload: boolean };
+  knowledge: { dir: string; autoload: boolean; batchRows: number };
   limits: Limits;
   operationLimits: OperationLimits;
 }
@@ -191,7 +193,7 @@ function toConfig(env: Env): Config {
       queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
       connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
     },
-    knowledge: { dir: path.resolve(env.KNOWLEDGE_DIR), autoload: env.KNOWLEDGE_AUTOLOAD },
+    knowledge: { dir: path.resolve(env.KNOWLEDGE_DIR), autoload: env.KNOWLEDGE_AUTOLOAD, batchRows: env.KNOWLEDGE_BATCH_ROWS },
     limits: {
       maxPageSize: env.MAX_PAGE_SIZE,
       maxSearchResults: env.MAX_SEARCH_RESULTS,
