@@ -32,7 +32,7 @@ export class Database {
     return text;
   }
 
-  /** Runs one read statement in its own read transaction and returns its records as plain objects. */
+  /** Runs one read statement as an auto-commit query in a read session and returns its records as plain objects. */
   async read<T extends RecordShape>(name: StatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
     return this.readText(name, this.statement(name), params, observe);
   }
