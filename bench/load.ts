@@ -12,13 +12,13 @@
  * Without NEO4J_URI the child starts its own Neo4j in a temporary folder on a free Bolt port, so the run
  * never touches a developer's `npm start` (port 7687, .neo4j/); with NEO4J_URI it uses that server.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '../tests/support/free-port.ts';
+import { Child } from './compare/child.ts';
 import { QUERY_MIX, runLoad, warmUp, type LoadResult } from './query-mix.ts';
 import type { FromServer, ToServer } from './server-process.ts';
 
@@ -37,7 +37,9 @@ const rounds = positive('rounds', flags.rounds, process.env.BENCH_ROUNDS, 3);
 type Memory = Extract<FromServer, { type: 'memory' }>;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function startServer(): Promise<{ child: ChildProcess; url: string; tempDir?: string }> {
+type Server = Child<ToServer, FromServer>;
+
+async function startServer(): Promise<{ server: Server; url: string; tempDir?: string }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // Measure what production runs (no per-response round-trip counting), without log lines per request.
@@ -57,44 +59,20 @@ async function startServer(): Promise<{ child: ChildProcess; url: string; tempDi
     });
   }
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-process.ts');
-  // The child gets this process's flags (tsx's loader among them) plus --expose-gc.
-  const child = fork(script, { env, execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`The server exited during start-up (code ${String(code)})`)));
-    child.on('message', (message: FromServer) => {
-      if (message.type === 'ready') resolve(message.url);
-      if (message.type === 'failed') reject(new Error(`The server failed to start: ${message.message}`));
-    });
-  }).catch(async (error: unknown) => {
-    await stopServer(child, tempDir);
+  try {
+    const server = await Child.start<ToServer, FromServer>('the server', script, env);
+    return { server, url: (server.ready as Extract<FromServer, { type: 'ready' }>).url, tempDir };
+  } catch (error) {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw error;
-  });
-  return { child, url, tempDir };
-}
-
-function serverMemory(child: ChildProcess): Promise<Memory> {
-  return new Promise((resolve, reject) => {
-    // A server that died under load must end the run, not leave it waiting for an answer.
-    const onExit = (code: number | null) => reject(new Error(`The server exited during the run (code ${String(code)})`));
-    if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode);
-    const onMessage = (message: FromServer) => {
-      if (message.type !== 'memory') return;
-      child.off('message', onMessage).off('exit', onExit);
-      resolve(message);
-    };
-    child.on('message', onMessage).once('exit', onExit);
-    child.send({ type: 'memory' } satisfies ToServer);
-  });
-}
-
-/** Asks the child to stop its app and Neo4j, waits for it to exit, then removes the temporary data folder. */
-async function stopServer(child: ChildProcess, tempDir: string | undefined): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    if (child.connected) child.send({ type: 'stop' } satisfies ToServer);
-    else child.kill('SIGTERM');
-    await exited;
   }
+}
+
+const serverMemory = (server: Server) => server.request<Memory>({ type: 'memory' }, ['memory']);
+
+/** Stops the child (its app and Neo4j), then removes the temporary data folder. */
+async function stopServer(server: Server, tempDir: string | undefined): Promise<void> {
+  await server.stop();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
 
@@ -109,30 +87,30 @@ function printRound(label: string, r: LoadResult, memory: Memory): void {
 
 async function main(): Promise<number> {
   console.log(`Load benchmark: ${rounds} round(s) of ${durationSeconds} s, ${connections} connections, ${QUERY_MIX.length} queries in the mix`);
-  const { child, url, tempDir } = await startServer();
+  const { server, url, tempDir } = await startServer();
   // Ctrl-C or SIGTERM mid-run: stop the server (and its Neo4j) and remove its data before leaving.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stopServer(child, tempDir).finally(() => process.exit(130)));
+    process.once(signal, () => void stopServer(server, tempDir).finally(() => process.exit(130)));
   }
   const results: { load: LoadResult; memory: Memory }[] = [];
   try {
     const graphqlUrl = `${url}/graphql`;
-    console.log(`Server ready at ${graphqlUrl} (child process ${String(child.pid)})`);
+    console.log(`Server ready at ${graphqlUrl} (child process ${server.pid})`);
     const warmUpProblems = await warmUp(graphqlUrl);
     if (warmUpProblems.length > 0) {
       console.log(`The query mix fails before any load:\n  ! ${warmUpProblems.join('\n  ! ')}`);
       return 1;
     }
-    const baseline = await serverMemory(child);
+    const baseline = await serverMemory(server);
     console.log(`after warm-up (each query once): server rss ${mb(baseline.rss)}, heapUsed ${mb(baseline.heapUsed)}`);
     for (let round = 1; round <= rounds; round++) {
       const load = await runLoad({ url: graphqlUrl, connections, durationSeconds });
-      const memory = await serverMemory(child);
+      const memory = await serverMemory(server);
       results.push({ load, memory });
       printRound(`round ${round}`, load, memory);
     }
   } finally {
-    await stopServer(child, tempDir);
+    await stopServer(server, tempDir);
   }
 
   const first = results[0]!;

@@ -126,7 +126,7 @@ export class KnowledgeGraphRepository {
     const center = byId.get(row.centerId);
     if (!center) return null;
     // Edges name their endpoints by id (see the statement); every endpoint is one of the nodes.
-    const edges = row.edges.map((edge) => ({ ...toRelation({ ...edge, from: {}, to: {} }), from: byId.get(String(edge.from))!, to: byId.get(String(edge.to))! }));
+    const edges = row.edges.map((edge) => relationWith(edge, byId.get(String(edge.from))!, byId.get(String(edge.to))!));
     return { center, nodes, edges, truncated: row.truncated };
   }
 }
@@ -150,12 +150,11 @@ function treeEntity(tree: Tree, id: string, plan: EntityTreePlan): EntityRecord 
       entity.prefetched.set(nested.key, items.map((fact) => treeFact(fact, tree.referenced)));
       continue;
     }
-    const relations = items.map((r): RelationRecord => ({
-      ...toRelation({ ...r, from: {}, to: {} }),
-      from: treeEntity(tree, String(r.from), nested.from),
-      to: treeEntity(tree, String(r.to), nested.to),
-      fact: nested.fact ? tree.facts.get(String(r.factId)) : undefined,
-    }));
+    const relations = items.map((r) => {
+      const relation = relationWith(r, treeEntity(tree, String(r.from), nested.from), treeEntity(tree, String(r.to), nested.to));
+      if (nested.fact) relation.fact = tree.facts.get(String(r.factId));
+      return relation;
+    });
     entity.prefetched.set(nested.key, toPage(relations, nested.query.first));
   }
   return entity;
@@ -200,14 +199,12 @@ export function toEntity(props: Props): EntityRecord {
 }
 
 function toRelation(props: Props): RelationRecord {
-  return {
-    id: String(props.id),
-    type: String(props.type),
-    factId: String(props.factId),
-    label: String(props.label ?? props.type),
-    from: toEntity(props.from as Props),
-    to: toEntity(props.to as Props),
-  };
+  return relationWith(props, toEntity(props.from as Props), toEntity(props.to as Props));
+}
+
+/** A relation whose endpoints the caller already holds (statements that name endpoints by id). */
+function relationWith(props: Props, from: EntityRecord, to: EntityRecord): RelationRecord {
+  return { id: String(props.id), type: String(props.type), factId: String(props.factId), label: String(props.label ?? props.type), from, to };
 }
 
 const STRUCTURAL_ROLES = new Set(['SUBJECT', 'OBJECT', 'EVENT']);

@@ -100,7 +100,8 @@ export async function loadKnowledgeFile(db: Database, file: string, options: Loa
       // Checked under the dataset lock: a concurrent load of the same file waits, then finds it loaded.
       const current = await tx.run(db.statement('knowledge/lock-dataset'), { dataset: knowledge.id });
       if (!options.force && current.records[0]?.get('sha256') === sha256) return 'unchanged' as const;
-      await writeRows(db, tx, knowledge.id, rows, progressReporter(file, rows, options.onProgress, options.batchRows ?? DEFAULT_BATCH_ROWS));
+      const batches = { rows: options.batchRows ?? DEFAULT_BATCH_ROWS, report: progressReporter(file, rows, options.onProgress) };
+      await writeRows(db, tx, knowledge.id, rows, batches);
       const props = { sha256, title: knowledge.title, file: path.basename(file), loadedAt: new Date().toISOString(), ...counts };
       await run(db, tx, 'knowledge/finish-dataset', { dataset: knowledge.id, props });
       return 'loaded' as const;
@@ -144,21 +145,26 @@ function countsOf(rows: GraphRows): { entities: number; facts: number; relations
   return { entities: sum(rows.entitiesByLabel), facts: rows.facts.length, relations: sum(rows.relationsByType), citations: rows.citations.length };
 }
 
-/** Reports a batch written; carries the batch size, so the write functions need no extra parameter. */
-type Report = ((step: string, rowsWritten: number) => void) & { batchRows: number };
+type Report = (step: string, rowsWritten: number) => void;
 
-function progressReporter(file: string, rows: GraphRows, onProgress: LoadOptions['onProgress'], batchRows: number): Report {
+/** How rows are sent: so many per statement, each batch reported. */
+interface Batches {
+  rows: number;
+  report: Report;
+}
+
+function progressReporter(file: string, rows: GraphRows, onProgress: LoadOptions['onProgress']): Report {
   const sum = (map: Map<string, unknown[]>) => [...map.values()].reduce((n, list) => n + list.length, 0);
   const rowsTotal = sum(rows.entitiesByLabel) + rows.documentTexts.length + rows.facts.length + rows.participants.length + rows.quantities.length + rows.citations.length + sum(rows.relationsByType);
   let rowsDone = 0;
-  const report = (step: string, rowsWritten: number) => {
+  return (step, rowsWritten) => {
     rowsDone += rowsWritten;
     onProgress?.({ file, step, rowsDone, rowsTotal });
   };
-  return Object.assign(report, { batchRows });
 }
 
-async function writeRows(db: Database, tx: ManagedTransaction, dataset: string, rows: GraphRows, report: Report): Promise<void> {
+async function writeRows(db: Database, tx: ManagedTransaction, dataset: string, rows: GraphRows, batches: Batches): Promise<void> {
+  const { report } = batches;
   // A changed file replaces its own facts whole, so facts removed from the file leave the graph.
   await run(db, tx, 'knowledge/delete-dataset-relations', { dataset });
   report('knowledge/delete-dataset-relations', 0);
@@ -166,13 +172,13 @@ async function writeRows(db: Database, tx: ManagedTransaction, dataset: string, 
   report('knowledge/delete-dataset-facts', 0);
   for (const [label, entities] of rows.entitiesByLabel) {
     if (!LABELS.has(label)) throw new Error(`Unknown entity label ${label}`);
-    await runBatches(tx, renderTemplate(db.statement('knowledge/merge-entities'), { label }), entities, 'knowledge/merge-entities', report);
+    await runBatches(tx, renderTemplate(db.statement('knowledge/merge-entities'), { label }), entities, 'knowledge/merge-entities', batches);
   }
-  await runBatches(tx, db.statement('knowledge/set-document-texts'), rows.documentTexts, 'knowledge/set-document-texts', report);
-  await runBatches(tx, db.statement('knowledge/create-facts'), factRows(rows), 'knowledge/create-facts', report);
+  await runBatches(tx, db.statement('knowledge/set-document-texts'), rows.documentTexts, 'knowledge/set-document-texts', batches);
+  await runBatches(tx, db.statement('knowledge/create-facts'), factRows(rows), 'knowledge/create-facts', batches);
   for (const [type, relations] of rows.relationsByType) {
     if (!RELATION_TYPES.has(type)) throw new Error(`Unknown relation type ${type}`);
-    await runBatches(tx, renderTemplate(db.statement('knowledge/create-relations'), { type }), relations, 'knowledge/create-relations', report);
+    await runBatches(tx, renderTemplate(db.statement('knowledge/create-relations'), { type }), relations, 'knowledge/create-relations', batches);
   }
 }
 
@@ -203,10 +209,10 @@ async function run(db: Database, tx: ManagedTransaction, name: StatementName, pa
   await tx.run(db.statement(name), params);
 }
 
-async function runBatches(tx: ManagedTransaction, statement: string, rows: readonly unknown[], step: string, report: Report): Promise<void> {
-  for (let i = 0; i < rows.length; i += report.batchRows) {
-    const batch = rows.slice(i, i + report.batchRows);
+async function runBatches(tx: ManagedTransaction, statement: string, rows: readonly unknown[], step: string, batches: Batches): Promise<void> {
+  for (let i = 0; i < rows.length; i += batches.rows) {
+    const batch = rows.slice(i, i + batches.rows);
     await tx.run(statement, { rows: batch });
-    report(step, batch.reduce<number>((n, row) => n + ((row as Partial<FactRow>).parts ?? 1), 0));
+    batches.report(step, batch.reduce<number>((n, row) => n + ((row as Partial<FactRow>).parts ?? 1), 0));
   }
 }
