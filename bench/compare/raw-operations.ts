@@ -44,9 +44,9 @@ function planOf(name: OperationName): EntityTreePlan {
   const operation = document.definitions[0] as OperationDefinitionNode;
   const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'entity')!;
   const info = { fieldNodes: [field], fragments: {}, variableValues: {}, schema: buildSchema(loadTypeDefs().join('\n')) };
-  const plan = entityTreePlan(info, loadConfig({}).limits);
-  if (!plan) throw new Error(`${name} nests no list under entity`);
-  return plan;
+  const decision = entityTreePlan(info, loadConfig({}).limits);
+  if (decision.kind !== 'tree') throw new Error(`${name} is not served by the entity tree: ${decision.kind === 'loaders' ? decision.reason : 'nothing nested'}`);
+  return decision.plan;
 }
 
 const PLANS = { EntityLookup: planOf('EntityLookup'), Nested: planOf('Nested') };

@@ -14,6 +14,15 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** A JVM memory size such as `512m` or `2g`. */
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a JVM size such as 512m or 2g');
 
+/**
+ * The deepest neighbourhood and path the statements can serve (cypher/read/neighborhood.cypher has one CALL
+ * per layer; shortest-path.cypher's variable-length bound cannot be a parameter): MAX_NEIGHBORHOOD_DEPTH and
+ * MAX_PATH_DEPTH accept up to these, and a test checks the statements agree. Deeper would need new Cypher,
+ * measured first: each layer and each hop multiplies the work on a hub.
+ */
+export const NEIGHBORHOOD_DEPTH_CEILING = 3;
+export const PATH_DEPTH_CEILING = 6;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -43,9 +52,9 @@ const EnvSchema = z.object({
 
   MAX_PAGE_SIZE: positiveInt(1000).default(100),
   MAX_SEARCH_RESULTS: positiveInt(1000).default(50),
-  MAX_NEIGHBORHOOD_DEPTH: positiveInt(5).default(3),
+  MAX_NEIGHBORHOOD_DEPTH: positiveInt(NEIGHBORHOOD_DEPTH_CEILING).default(3),
   MAX_NEIGHBORHOOD_NODES: positiveInt(10_000).default(200),
-  MAX_PATH_DEPTH: positiveInt(10).default(6),
+  MAX_PATH_DEPTH: positiveInt(PATH_DEPTH_CEILING).default(6),
 
   // Operation limits, checked before any Cypher runs (see src/graphql/limits/).
   MAX_QUERY_DEPTH: positiveInt(100).default(12),

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR, withVocabulary } from './statements.ts';
-import type { RelationQuery } from './repository.ts';
+import type { FactsQuery, RelationQuery } from './repository.ts';
 
 /** What to fetch under an entity. An entity with no nested lists is projected flat. */
 export interface EntityTreePlan {
@@ -27,11 +27,9 @@ export interface RelationsList {
   fact: FactPlan | null;
 }
 
-export interface FactsList {
+export interface FactsList extends FactsQuery {
   kind: 'facts';
   key: string;
-  types: readonly string[] | null;
-  first: number;
   fact: FactPlan;
 }
 

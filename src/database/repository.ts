@@ -32,6 +32,11 @@ export interface RelationQuery {
   after: string;
 }
 
+export interface FactsQuery {
+  types: readonly string[] | null;
+  first: number;
+}
+
 export class KnowledgeGraphRepository {
   constructor(
     private readonly db: Database,
@@ -84,8 +89,8 @@ export class KnowledgeGraphRepository {
     return new Map(rows.map((row) => [String(row.fact.id), toFact(row.fact)]));
   }
 
-  async factsOfEntities(ids: readonly string[], types: readonly string[] | null, first: number): Promise<Map<string, FactRecord[]>> {
-    const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-by-entities', { ids, types, limit: first }, this.observe);
+  async factsOfEntities(ids: readonly string[], query: FactsQuery): Promise<Map<string, FactRecord[]>> {
+    const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-by-entities', { ids, types: query.types, limit: query.first }, this.observe);
     return new Map(rows.map((row) => [row.id, row.facts.map(toFact)]));
   }
 

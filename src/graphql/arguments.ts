@@ -1,15 +1,19 @@
-/** Checks and decodes resolver arguments; every refusal says what is allowed. */
+/**
+ * Checks and decodes resolver arguments; every refusal says what is allowed. Defaults are the SDL's (applied by
+ * graphql-js, and by nested-fields.ts's withDefaults where a client sends null); maxima are the config's.
+ */
 import type { Limits } from '../config/config.ts';
 import { badUserInput } from './errors.ts';
 
-export function pageSize(first: number | null | undefined, fallback: number, max: number, argument = 'first'): number {
-  const value = first ?? fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw badUserInput(argument, `must be between 1 and ${max}, got ${value}`);
-  return value;
+/** A page size: 1 to `max` (a configured limit). */
+export function pageSize(value: unknown, max: number, argument = 'first'): number {
+  return intInRange(value, 1, max, argument);
 }
 
-export function intInRange(value: number, min: number, max: number, argument: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badUserInput(argument, `must be between ${min} and ${max}, got ${value}`);
+export function intInRange(value: unknown, min: number, max: number, argument: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw badUserInput(argument, `must be between ${min} and ${max}, got ${String(value)}`);
+  }
   return value;
 }
 
@@ -34,14 +38,12 @@ export function searchText(text: string): string {
   return trimmed;
 }
 
-/** Hard ceilings baked into the Cypher statements (variable-length bounds cannot be parameters). */
-export const NEIGHBORHOOD_DEPTH_CEILING = 3;
-export const PATH_DEPTH_CEILING = 6;
-
-export function neighborhoodDepth(depth: number | null | undefined, limits: Limits): number {
-  return intInRange(depth ?? 1, 1, Math.min(limits.maxNeighborhoodDepth, NEIGHBORHOOD_DEPTH_CEILING), 'depth');
+/** The config bounds MAX_NEIGHBORHOOD_DEPTH by what the statement can do (see NEIGHBORHOOD_DEPTH_CEILING). */
+export function neighborhoodDepth(depth: unknown, limits: Limits): number {
+  return intInRange(depth, 1, limits.maxNeighborhoodDepth, 'depth');
 }
 
-export function pathDepth(maxDepth: number | null | undefined, limits: Limits): number {
-  return intInRange(maxDepth ?? 4, 1, Math.min(limits.maxPathDepth, PATH_DEPTH_CEILING), 'maxDepth');
+/** The config bounds MAX_PATH_DEPTH by what the statement can do (see PATH_DEPTH_CEILING). */
+export function pathDepth(maxDepth: unknown, limits: Limits): number {
+  return intInRange(maxDepth, 1, limits.maxPathDepth, 'maxDepth');
 }

@@ -4,16 +4,16 @@
  * never shared: a loader's cache must not outlive the request that filled it.
  */
 import DataLoader from 'dataloader';
-import type { KnowledgeGraphRepository, RelationQuery } from '../database/repository.ts';
+import type { FactsQuery, KnowledgeGraphRepository, RelationQuery } from '../database/repository.ts';
 import type { EntityRecord, FactRecord, RelationPage } from '../database/records.ts';
 
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   fact: DataLoader<string, FactRecord | null>;
   documentText: DataLoader<string, string | null>;
-  /** Relation pages per entity, one loader per distinct argument set. */
+  /** Relation pages per entity, one loader per distinct argument set (decoded by nested-fields.ts). */
   relations(query: RelationQuery): DataLoader<string, RelationPage>;
-  facts(types: readonly string[] | null, first: number): DataLoader<string, FactRecord[]>;
+  facts(query: FactsQuery): DataLoader<string, FactRecord[]>;
   backedFacts(first: number): DataLoader<string, FactRecord[]>;
   /** Puts records the request already holds into the caches (relation endpoints, search hits). */
   primeEntities(entities: Iterable<EntityRecord>): void;
@@ -50,9 +50,9 @@ export function createLoaders(repository: KnowledgeGraphRepository): Loaders {
         for (const page of pages.values()) loaders.primeEntities(page.items.flatMap((r) => [r.from, r.to]));
         return byKey(ids, pages, EMPTY_PAGE);
       }),
-    facts: (types, first) =>
-      keyed(`facts:${JSON.stringify([types, first])}`, async (ids) => {
-        const facts = await repository.factsOfEntities(ids, types, first);
+    facts: (query) =>
+      keyed(`facts:${JSON.stringify(query)}`, async (ids) => {
+        const facts = await repository.factsOfEntities(ids, query);
         for (const list of facts.values()) loaders.primeFacts(list);
         return byKey(ids, facts, []);
       }),

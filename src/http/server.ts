@@ -81,7 +81,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   }
 
   if (settings.playground) await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
-  const graphql = fastifyApolloHandler(apollo, { context: async () => createContext(db, config.limits) });
+  const graphql = fastifyApolloHandler(apollo, { context: async (request) => createContext(db, config.limits, { log: request.log as Logger }) });
   app.route({
     method: ['GET', 'POST'],
     url: GRAPHQL_PATH,

@@ -1,7 +1,7 @@
 /** Entity types: the interface's fields are the same for every kind, so one set of resolvers serves all. */
 import type { EntityRecord } from '../../database/records.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { decodeCursor, pageSize } from '../arguments.ts';
+import { decodeNested } from '../nested-fields.ts';
 
 /** GraphQL object type for each entity kind. */
 export const TYPE_OF_KIND = {
@@ -20,28 +20,26 @@ export type EntityTypeName = (typeof TYPE_OF_KIND)[keyof typeof TYPE_OF_KIND];
 
 export const entityTypeOf = (entity: EntityRecord): EntityTypeName => TYPE_OF_KIND[entity.kind];
 
-/** The Entity interface's fields; shared by every implementing type. */
+/**
+ * The Entity interface's fields; shared by every implementing type. A list the entity tree fetched is on the
+ * record (`prefetched`, by response key); any other goes to its loader, with arguments decoded by the same
+ * specification the tree's plan used (nested-fields.ts).
+ */
 const entityFields = {
   relations: (entity, args, { loaders, limits }, info) => {
     const prefetched = entity.prefetched?.get(info.path.key as string);
     if (prefetched && !Array.isArray(prefetched)) return prefetched;
-    const query = {
-      types: args.types ?? null,
-      direction: args.direction ?? 'BOTH',
-      first: pageSize(args.first, 20, limits.maxPageSize),
-      after: decodeCursor('relation', args.after),
-    };
-    return loaders.relations(query).load(entity.id);
+    return loaders.relations(decodeNested('relations', info, args, limits)).load(entity.id);
   },
   facts: (entity, args, { loaders, limits }, info) => {
     const prefetched = entity.prefetched?.get(info.path.key as string);
     if (Array.isArray(prefetched)) return prefetched;
-    return loaders.facts(args.types ?? null, pageSize(args.first, 50, limits.maxPageSize)).load(entity.id);
+    return loaders.facts(decodeNested('facts', info, args, limits)).load(entity.id);
   },
 } satisfies Resolvers['Person'];
 
-const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, args, { loaders, limits }) =>
-  loaders.backedFacts(pageSize(args.first, 50, limits.maxPageSize)).load(source.id);
+const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, args, { loaders, limits }, info) =>
+  loaders.backedFacts(decodeNested('backedFacts', info, args, limits).first).load(source.id);
 
 export const entityResolvers: Resolvers = {
   Entity: { __resolveType: entityTypeOf },
