@@ -1,6 +1,7 @@
-// Breadth-first exploration around one entity, one layer per CALL: at most 3 layers ($depth gates the deeper
-// ones), at most $maxNodes entities, and at most $maxEdges relations read per layer, so a hub with thousands of
-// neighbours costs a bounded amount of work. `truncated` says when a limit cut the result.
+// Breadth-first exploration around one entity, one layer per CALL: 3 layers (NEIGHBORHOOD_DEPTH_CEILING in
+// src/config/config.ts; $depth, at most MAX_NEIGHBORHOOD_DEPTH, gates the deeper ones), at most $maxNodes
+// entities, and at most $maxEdges relations read per layer, so a hub with thousands of neighbours costs a
+// bounded amount of work. `truncated` says when a limit cut the result.
 MATCH (center:Entity {id: $id})
 WITH center, [center] AS seen, [center] AS frontier
 CALL {

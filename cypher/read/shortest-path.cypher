@@ -1,4 +1,5 @@
-// 6 is the hard ceiling of MAX_PATH_DEPTH (a variable-length bound cannot be a parameter); $maxDepth cuts below it.
+// 6 is PATH_DEPTH_CEILING (src/config/config.ts: the most MAX_PATH_DEPTH accepts), written here because a
+// variable-length bound cannot be a parameter; $maxDepth (at most MAX_PATH_DEPTH) cuts below it.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[:{{RELATION_TYPES}}*..6]-(b))
 WHERE all(n IN nodes(p) WHERE n:Entity) AND ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))

@@ -113,20 +113,18 @@ describe('database round trips', () => {
     }
   }`;
 
-  it('are bounded by the nesting depth, not by the number of items', async () => {
+  it('do not grow with the number of items: one for the entity and everything nested under it', async () => {
     const small = await ask(nested(1));
     const large = await ask(nested(100));
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.data?.entity.relations.nodes.length).toBeGreaterThan(3);
-    // One statement per kind of thing per level: the entity; its relations and its facts; the relations' facts;
-    // entities named by citations, quantities and participants (two levels of them). 100 relations cost no more.
-    // (Sibling branches may resolve in different ticks, so the exact count can vary by one or two; the bound
-    // cannot.) Per-item loading would cost at least one round trip per relation and per fact.
+    // The entity tree fetches the entity, its relations and facts, the relations' facts and every entity they
+    // name in one statement (entity-tree.ts). Per-item loading would cost one round trip per relation and fact.
     const items = large.data?.entity.relations.nodes.length + large.data?.entity.facts.length;
     expect(items).toBeGreaterThan(20);
-    expect(small.extensions?.databaseRoundTrips).toBeLessThanOrEqual(6);
-    expect(large.extensions?.databaseRoundTrips).toBeLessThanOrEqual(6);
+    expect(small.extensions?.databaseRoundTrips).toBe(1);
+    expect(large.extensions?.databaseRoundTrips).toBe(1);
   });
 
   // Everything nested under a root `entity` comes from one statement shaped by the selection (entity-tree.ts).

@@ -147,14 +147,17 @@ export type Entity = {
   background: Scalars['Boolean']['output'];
   /** One line, in English. */
   description: Scalars['String']['output'];
-  /** The facts this entity takes part in (as subject, object, event or participant), ordered by fact id. */
+  /**
+   * The facts this entity takes part in (as subject, object, event or participant), ordered by fact id.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
   /**
    * The relations that start or end at this entity, ordered by relation id.
-   * `first` is at most 100 (default 20).
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   relations: RelationConnection;
 };
@@ -559,30 +562,33 @@ export type QuantityKind =
 
 export type Query = {
   __typename?: 'Query';
-  /** Entities ordered by id, optionally of one kind. `first` is 1 to 100 (default 20). */
+  /** Entities ordered by id, optionally of one kind. `first` is at most the server's `MAX_PAGE_SIZE` (100 by default). */
   entities: EntityConnection;
   /** The entity with this id, or null when there is none. */
   entity?: Maybe<Entity>;
   /** The fact with this id, or null when there is none. */
   fact?: Maybe<Fact>;
   /**
-   * The entities and relations around an entity, for exploration. `depth` is 1 to 3 (default 1); at most 200
-   * entities are returned (`truncated` says when the limit cut). Null when the entity does not exist.
+   * The entities and relations around an entity, for exploration. `depth` is at most the server's
+   * `MAX_NEIGHBORHOOD_DEPTH` (3 by default, and at most); at most `MAX_NEIGHBORHOOD_NODES` entities are returned
+   * (200 by default; `truncated` says when the limit cut). Null when the entity does not exist.
    */
   neighborhood?: Maybe<Neighborhood>;
   /**
-   * A shortest path between two entities of at most `maxDepth` relations (1 to 6, default 4), ignoring
-   * direction; null when there is none or an id does not exist.
+   * A shortest path between two entities of at most `maxDepth` relations, ignoring direction; `maxDepth` is at
+   * most the server's `MAX_PATH_DEPTH` (6 by default, and at most). Null when there is none or an id does not
+   * exist.
    */
   path?: Maybe<Path>;
   /**
-   * Relations ordered by id, filtered by endpoint ids and type. `first` is 1 to 100 (default 20).
+   * Relations ordered by id, filtered by endpoint ids and type. `first` is at most the server's `MAX_PAGE_SIZE`
+   * (100 by default).
    * `from` and `to` follow the relation's direction.
    */
   relations: RelationConnection;
   /**
    * Ranked hits over names and aliases, case- and accent-insensitive (`dakota du nord`, `NVIDIA`, `h100`).
-   * `text` must hold 1 to 200 characters; `first` is 1 to 50 (default 10).
+   * `text` must hold 1 to 200 characters; `first` is at most the server's `MAX_SEARCH_RESULTS` (50 by default).
    */
   search: Array<SearchHit>;
   /** The documents and media the knowledge comes from, each with the facts it backs. */
@@ -735,7 +741,10 @@ export type SearchHit = {
 /** Where knowledge comes from: a document (an article, a memo, a post) or a medium (CNBC, Reuters, …). */
 export type Source = {
   aliases: Array<Alias>;
-  /** The facts this source backs: facts with a citation said by, reported by or quoted in this source. */
+  /**
+   * The facts this source backs: facts with a citation said by, reported by or quoted in this source.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   backedFacts: Array<Fact>;
   background: Scalars['Boolean']['output'];
   description: Scalars['String']['output'];

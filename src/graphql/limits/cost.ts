@@ -17,6 +17,7 @@ import {
   valueFromASTUntyped,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -48,15 +49,22 @@ export function operationCost({ schema, operation, fragments, variables, limits 
   const argumentsOf = (field: FieldNode): Record<string, unknown> =>
     Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, variables)]));
 
-  /** How many items a field makes its lists hold, when its arguments say. */
-  const sizeFrom = (field: FieldNode, defaultFirst: unknown): number | undefined => {
-    const args = argumentsOf(field);
+  /**
+   * How many items a field makes its lists hold, when its arguments (or their SDL defaults) say. Depths are
+   * costed at most at their configured maximum: the resolver refuses deeper before any Cypher runs.
+   */
+  const sizeFrom = (field: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined => {
+    const given = argumentsOf(field);
+    const arg = (name: string): unknown => given[name] ?? definition.args.find((a) => a.name === name)?.defaultValue;
+    const depthOf = (name: string, max: number) => {
+      const value = arg(name);
+      return typeof value === 'number' ? Math.max(1, Math.min(value, max)) : max;
+    };
     if (field.name.value === 'neighborhood') {
-      const depth = typeof args.depth === 'number' ? args.depth : 1;
-      return Math.min(limits.maxNeighborhoodNodes, NEIGHBORHOOD_FIRST_LAYER * 5 ** Math.max(0, Math.min(depth, 10) - 1));
+      return Math.min(limits.maxNeighborhoodNodes, NEIGHBORHOOD_FIRST_LAYER * 5 ** (depthOf('depth', limits.maxNeighborhoodDepth) - 1));
     }
-    if (field.name.value === 'path') return (typeof args.maxDepth === 'number' ? args.maxDepth : 4) + 1;
-    const first = args.first ?? defaultFirst;
+    if (field.name.value === 'path') return depthOf('maxDepth', limits.maxPathDepth) + 1;
+    const first = arg('first');
     return typeof first === 'number' ? Math.min(Math.max(first, 0), SIZE_CEILING) : undefined;
   };
 
@@ -83,7 +91,7 @@ export function operationCost({ schema, operation, fragments, variables, limits 
     if (!definition) return 0;
     const type = getNamedType(definition.type);
     if (isLeafType(type)) return 0;
-    const size = sizeFrom(field, definition.args.find((a) => a.name === 'first')?.defaultValue);
+    const size = sizeFrom(field, definition);
     const isList = isListType(getNullableType(definition.type));
     // A list is as long as its own `first`, or as the page its parent field asked for, or short.
     const multiplier = isList ? (size ?? listSize ?? DEFAULT_LIST_SIZE) : 1;
