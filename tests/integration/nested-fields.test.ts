@@ -129,7 +129,9 @@ function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-const ENTITIES = ['tesla', 'elon-musk', 'h100-redirect-tesla-to-x', 'nvidia-h100'];
+const ENTITIES = ['tesla', 'elon-musk', 'h100-redirect-tesla-to-x'];
+/** Hundreds of statements on a machine shared with other runs: more time than vitest's default. */
+const SLOW = { timeout: 600_000 };
 const SOURCES = ['cnbc', 'leblogauto-article-musk-nvidia-h100', 'nvidia-memo-2023-12'];
 
 /** Counts the lists in an answer that hold something: proof the comparisons were not between empty answers. */
@@ -144,7 +146,7 @@ describe('nested fields answer the same through the entity tree and through the 
     for (const [field, spec] of Object.entries(NESTED_FIELDS)) expect(Object.keys(VALUES[field as NestedFieldName]).sort(), field).toEqual([...spec.arguments].sort());
   });
 
-  it(`Entity.relations: every combination of ${Object.keys(VALUES.relations).join(', ')}`, async () => {
+  it(`Entity.relations: every combination of ${Object.keys(VALUES.relations).join(', ')}`, SLOW, async () => {
     const all = combinations('relations');
     expect(all.length).toBe(4 * 4 * 4 * 2);
     let filled = 0;
@@ -157,7 +159,7 @@ describe('nested fields answer the same through the entity tree and through the 
     expect(filled).toBeGreaterThan(200);
   });
 
-  it(`Entity.facts: every combination of ${Object.keys(VALUES.facts).join(', ')}`, async () => {
+  it(`Entity.facts: every combination of ${Object.keys(VALUES.facts).join(', ')}`, SLOW, async () => {
     const all = combinations('facts');
     let filled = 0;
     for (const id of ENTITIES) {
@@ -182,7 +184,7 @@ describe('nested fields answer the same through the entity tree and through the 
     expect(filled).toBeGreaterThan(5);
   });
 
-  it('lists nested under relations, with every argument varied one at a time, on both sides of the relation', async () => {
+  it('lists nested under relations, with every argument varied one at a time, on both sides of the relation', SLOW, async () => {
     const variants = [
       '',
       ...Object.entries(VALUES.relations).flatMap(([argument, values]) =>
@@ -206,7 +208,7 @@ describe('nested fields answer the same through the entity tree and through the 
     expect(filled).toBeGreaterThan(50);
   });
 
-  it('arguments given by variables, fragments and directives', async () => {
+  it('arguments given by variables, fragments and directives', SLOW, async () => {
     const query = `query($types: [RelationType!], $dir: Direction, $n: Int, $after: String, $factTypes: [FactType!], $m: Int, $deep: Boolean!) {
       entity(id: "tesla") { ...Lists }
     }
