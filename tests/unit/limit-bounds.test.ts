@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, NEIGHBORHOOD_DEPTH_CEILING, PATH_DEPTH_CEILING } from '../../src/config/config.ts';
 import { CYPHER_DIR } from '../../src/database/statements.ts';
 import { neighborhoodDepth, pageSize, pathDepth } from '../../src/graphql/arguments.ts';
+import { operationCost } from '../../src/graphql/limits/cost.ts';
+import { loadTypeDefs } from '../../src/graphql/schema.ts';
+import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 
 const cypher = (name: string) => readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');
 
@@ -36,5 +39,21 @@ describe('depth bounds', () => {
     expect(() => pathDepth(4, limits)).toThrow(/`maxDepth`: must be between 1 and 3, got 4/);
     expect(pageSize(7, limits.maxPageSize)).toBe(7);
     expect(() => pageSize(8, limits.maxPageSize)).toThrow(/`first`: must be between 1 and 7, got 8/);
+  });
+});
+
+describe('the cost estimate', () => {
+  const schema = buildSchema(loadTypeDefs().join('\n'));
+  const cost = (query: string, env: Record<string, string>) =>
+    operationCost({ schema, operation: parse(query).definitions[0] as OperationDefinitionNode, fragments: {}, variables: {}, limits: loadConfig(env).limits });
+  const neighborhood = (depth: number) => `{ neighborhood(id: "x", depth: ${depth}) { nodes { id } } }`;
+  const path = (maxDepth: number) => `{ path(from: "a", to: "b", maxDepth: ${maxDepth}) { nodes { id } } }`;
+
+  it('costs depths as deep as the configured maxima, which are all the resolvers will run', () => {
+    const shallow = { MAX_NEIGHBORHOOD_DEPTH: '2', MAX_PATH_DEPTH: '3' };
+    expect(cost(neighborhood(3), shallow)).toBe(cost(neighborhood(2), shallow));
+    expect(cost(neighborhood(3), {})).toBeGreaterThan(cost(neighborhood(2), {}));
+    expect(cost(path(6), shallow)).toBe(cost(path(3), shallow));
+    expect(cost(path(6), {})).toBeGreaterThan(cost(path(3), {}));
   });
 });
