@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config/config.ts';
 import { SCHEMA_DIR, loadTypeDefs } from '../src/graphql/schema.ts';
-import { renderCodegenConfig, renderEntityTypesSdl, renderKnowledgeSchema, renderVocabularySdl } from './vocabulary/copies.ts';
+import { handWrittenSdl, renderCodegenConfig, renderEntityTypesSdl, renderKnowledgeSchema, renderVocabularySdl } from './vocabulary/copies.ts';
 
 const at = (relative: string) => path.join(PROJECT_ROOT, relative);
 const read = (relative: string) => readFileSync(at(relative), 'utf8');
@@ -20,7 +20,7 @@ const handWritten = () =>
 
 const copies: Record<string, () => string> = {
   'schema/vocabulary.graphql': renderVocabularySdl,
-  [ENTITY_TYPES_FILE]: () => renderEntityTypesSdl(handWritten()),
+  [ENTITY_TYPES_FILE]: () => renderEntityTypesSdl(handWrittenSdl(loadTypeDefs(SCHEMA_DIR))),
   'data/knowledge.schema.json': () => renderKnowledgeSchema(read('data/knowledge.schema.json')),
   'codegen.yml': () => renderCodegenConfig(read('codegen.yml')),
 };

@@ -39,13 +39,8 @@ const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, 
 export const entityResolvers: Resolvers = {
   Entity: { __resolveType: entityTypeOf },
   Source: { __resolveType: sourceTypeOf },
-  Person: entityFields,
-  Organization: entityFields,
-  Product: entityFields,
-  Place: entityFields,
-  Facility: entityFields,
-  Event: entityFields,
-  Concept: entityFields,
+  // Every kind's type has the interface's fields; the sources add theirs below.
+  ...(Object.fromEntries(Object.values(ENTITY_TYPE_OF_KIND).map((type) => [type, entityFields])) as Record<EntityTypeName, typeof entityFields>),
   Media: { ...entityFields, backedFacts },
   Document: {
     ...entityFields,
