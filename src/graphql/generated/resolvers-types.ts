@@ -112,8 +112,11 @@ export type ConceptRelationsArgs = {
 
 /** Which way a relation points, seen from the entity it is asked on. */
 export type Direction =
+  /** Both. */
   | 'BOTH'
+  /** Relations that end at the entity. */
   | 'INCOMING'
+  /** Relations that start at the entity. */
   | 'OUTGOING';
 
 /** A document: an article, a memo, a post, a report. */
