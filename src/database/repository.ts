@@ -18,6 +18,7 @@ import type {
 } from './records.ts';
 import {
   FACT_ANCHOR_ROLES,
+  timeProperties,
   type CitationKind,
   type Comparator,
   type EntityKind,
@@ -182,14 +183,15 @@ function toPage<T>(items: T[], first: number): Page<T> {
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
 function toTimeRef(props: Props, prefix: string): TimeRefRecord | null {
-  const value = props[`${prefix}Value`];
+  const names = timeProperties(prefix);
+  const value = props[names.value];
   if (value === null || value === undefined) return null;
   return {
-    text: str(props[`${prefix}Text`]),
+    text: str(props[names.text]),
     value: String(value),
-    endValue: str(props[`${prefix}EndValue`]),
-    precision: String(props[`${prefix}Precision`]) as TimePrecision,
-    inferred: props[`${prefix}Inferred`] === true,
+    endValue: str(props[names.endValue]),
+    precision: String(props[names.precision]) as TimePrecision,
+    inferred: props[names.inferred] === true,
   };
 }
 
