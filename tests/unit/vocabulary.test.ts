@@ -118,6 +118,18 @@ describe('the knowledge JSON Schema', () => {
     visit(knowledgeSchema, '(root)');
     expect(sortedStrings(owners)).toEqual(sortedStrings(KNOWLEDGE_ENUMERATIONS.map((e) => e.name)));
   });
+
+  it('names in its rules (`const`) only values of the vocabulary, besides the format version', () => {
+    const consts: unknown[] = [];
+    const visit = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) (key === 'const' ? consts.push(value) : visit(value));
+    };
+    visit(knowledgeSchema);
+    const known = new Set<unknown>(['kg-knowledge/1', true, ...KNOWLEDGE_ENUMERATIONS.flatMap((e) => e.values)]);
+    expect(consts.length).toBeGreaterThan(0);
+    expect(consts.filter((value) => !known.has(value))).toEqual([]);
+  });
 });
 
 describe('codegen.yml', () => {
