@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeTypeDefs } from '@graphql-tools/merge';
-import { GraphQLEnumType, GraphQLInterfaceType, GraphQLObjectType, buildASTSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLEnumType, GraphQLInterfaceType, GraphQLObjectType, Kind, buildASTSchema, parse, type EnumTypeDefinitionNode, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { handWrittenSdl, renderCodegenConfig, renderEntityTypesSdl, renderKnowledgeSchema, renderVocabularySdl } from '../../scripts/vocabulary/copies.ts';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
@@ -96,6 +96,14 @@ describe('the GraphQL schema', () => {
       expect(typeof resolvers?.relations, type).toBe('function');
       expect(typeof resolvers?.facts, type).toBe('function');
     }
+  });
+});
+
+describe("the benchmark peer's type definitions (bench/peer, @neo4j/graphql: not generated, its own schema)", () => {
+  it('list the entity kinds of the vocabulary', () => {
+    const peer = parse(read('bench/peer/type-defs.graphql'));
+    const kinds = peer.definitions.find((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'EntityKind');
+    expect(kinds?.values?.map((v) => v.name.value)).toEqual([...ENTITY_KINDS]);
   });
 });
 
