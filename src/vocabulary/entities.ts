@@ -28,6 +28,7 @@ const KINDS = {
 } as const satisfies Record<string, KindSpec>;
 
 type Kind = keyof typeof KINDS;
+type SourceKindOf<K extends Kind> = K extends Kind ? ((typeof KINDS)[K] extends { source: true } ? K : never) : never;
 const kinds = Object.keys(KINDS) as Kind[];
 const describedKinds = <K extends Kind>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, KINDS[k].description])) as Record<K, string>;
 
@@ -52,7 +53,6 @@ export const SOURCE_KIND = enumeration(
   'The kinds of entity that can be a source.',
   describedKinds(kinds.filter((k): k is SourceKindOf<Kind> => 'source' in KINDS[k])),
 );
-type SourceKindOf<K extends Kind> = K extends Kind ? ((typeof KINDS)[K] extends { source: true } ? K : never) : never;
 export type SourceKind = ValueOf<typeof SOURCE_KIND>;
 export const SOURCE_KINDS = SOURCE_KIND.values;
 

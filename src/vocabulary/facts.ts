@@ -82,8 +82,8 @@ export type FactAnchorRole = ValueOf<typeof FACT_ANCHOR_ROLE>;
 export const FACT_ANCHOR_ROLES = FACT_ANCHOR_ROLE.values;
 
 /**
- * Entity-to-entity relations: a binary fact's type, or a participant's role (event → participant), sorted.
- * Descriptions come from the fact type or the role; a name used by both would get the fact type's.
+ * Entity-to-entity relations: a binary fact's type, or a participant's role (event → participant), sorted, each
+ * described as its fact type or role is (no name is both: tests/unit/vocabulary.test.ts).
  */
 export const RELATION_TYPE = enumeration(
   'RelationType',
