@@ -2,9 +2,18 @@
  * Repository records: what the repository returns and what GraphQL resolvers receive as parents
  * (codegen `mappers` point here). They mirror the stored properties, not the GraphQL shapes.
  */
-import type { TimePrecision } from '../knowledge/time.ts';
-
-export type EntityKindName = 'PERSON' | 'ORGANIZATION' | 'PRODUCT' | 'PLACE' | 'FACILITY' | 'DOCUMENT' | 'MEDIA' | 'EVENT' | 'CONCEPT';
+import type {
+  CitationKind,
+  Comparator,
+  EntityKind,
+  FactType,
+  Modality,
+  ParticipantRole,
+  QuantityKind,
+  QuantityRole,
+  RelationType,
+  TimePrecision,
+} from '../vocabulary/index.ts';
 
 export interface TimeRefRecord {
   text: string | null;
@@ -16,7 +25,7 @@ export interface TimeRefRecord {
 
 export interface EntityRecord {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   description: string;
   background: boolean;
@@ -33,7 +42,7 @@ export interface EntityRecord {
 
 export interface RelationRecord {
   id: string;
-  type: string;
+  type: RelationType;
   factId: string;
   label: string;
   from: EntityRecord;
@@ -43,13 +52,13 @@ export interface RelationRecord {
 }
 
 export interface QuantityRecord {
-  kind: string;
+  kind: QuantityKind;
   value: number | null;
   unit: string | null;
   currency: string | null;
   item: string | null;
-  comparator: string;
-  role: string;
+  comparator: Comparator;
+  role: QuantityRole;
   text: string | null;
 }
 
@@ -58,7 +67,7 @@ export interface CitationRecord {
   quote: string;
   start: number;
   end: number;
-  kind: string;
+  kind: CitationKind;
   confidence: number | null;
   document: string;
   saidBy: string;
@@ -66,18 +75,18 @@ export interface CitationRecord {
 }
 
 export interface ParticipantRecord {
-  role: string;
+  role: ParticipantRole;
   entity: string;
 }
 
 export interface FactRecord {
   id: string;
-  type: string;
+  type: FactType;
   statement: string;
   subject: string;
   object: string | null;
   event: string | null;
-  modality: string;
+  modality: Modality;
   background: boolean;
   basis: string | null;
   time: TimeRefRecord | null;
