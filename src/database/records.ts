@@ -78,6 +78,8 @@ export interface FactRecord {
   object: string | null;
   event: string | null;
   modality: string;
+  /** CURRENT, or FORMER for a goal or plan the source says was given up or no longer stated. */
+  status: string;
   background: boolean;
   basis: string | null;
   time: TimeRefRecord | null;

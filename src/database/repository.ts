@@ -222,6 +222,7 @@ function toFact(props: Props): FactRecord {
     object: str(props.object),
     event: str(props.event),
     modality: String(props.modality),
+    status: String(props.status ?? 'CURRENT'),
     background: props.background === true,
     basis: str(props.basis),
     time: toTimeRef(props, 'time'),

@@ -119,6 +119,7 @@ function factProps(dataset: string, fact: FactEntry, reported: TimeRef | undefin
     object: fact.object ?? null,
     event: fact.event ?? null,
     modality: fact.modality,
+    status: fact.status ?? 'CURRENT',
     background: fact.background ?? false,
     basis: fact.basis ?? null,
     ...timeProps('time', fact.time),

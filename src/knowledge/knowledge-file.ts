@@ -12,6 +12,10 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const MODALITIES = ['ACTUAL', 'PLANNED', 'GOAL', 'ESTIMATE', 'CLAIM', 'NEGATED'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
+/** Whether a fact still stands as of its source: FORMER is a goal, plan or state the source says was given up or no longer stated. */
+export const FACT_STATUSES = ['CURRENT', 'FORMER'] as const;
+export type FactStatus = (typeof FACT_STATUSES)[number];
+
 export const TIME_PRECISIONS = ['DAY', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type TimePrecision = (typeof TIME_PRECISIONS)[number];
 
@@ -25,7 +29,7 @@ export type Comparator = (typeof COMPARATORS)[number];
 export const QUANTITY_ROLES = ['AMOUNT', 'FROM', 'TO', 'TARGET', 'VALUE'] as const;
 export type QuantityRole = (typeof QUANTITY_ROLES)[number];
 
-export const CITATION_KINDS = ['REPORTED', 'QUOTED', 'STATEMENT', 'EDITORIAL', 'READER_COMMENT'] as const;
+export const CITATION_KINDS = ['REPORTED', 'QUOTED', 'STATEMENT', 'EDITORIAL', 'OPINION', 'READER_COMMENT'] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
 
 /**
@@ -173,6 +177,8 @@ export interface FactEntry {
   participants?: Participant[];
   statement: string;
   modality: Modality;
+  /** Default CURRENT. */
+  status?: FactStatus;
   time?: TimeRef;
   quantities?: Quantity[];
   background?: boolean;
