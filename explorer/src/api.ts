@@ -37,6 +37,8 @@ export interface FactDetails {
   type: string;
   statement: string;
   modality: string;
+  /** CURRENT, or FORMER: a goal or plan the source says was given up or is no longer stated. */
+  status: string;
   background: boolean;
   basis: string | null;
   time: { text: string | null; value: string } | null;
@@ -90,7 +92,7 @@ export const api = {
 
   fact: (id: string) =>
     request<{ fact: FactDetails | null }>(
-      `query Fact($id: ID!) { fact(id: $id) { id type statement modality background basis time { text value } quantities { text value unit currency comparator }
+      `query Fact($id: ID!) { fact(id: $id) { id type statement modality status background basis time { text value } quantities { text value unit currency comparator }
         citations { quote start end kind confidence saidBy { name } reportedBy { name } document { id name } } } }`,
       { id },
     ).then((d) => d.fact),

@@ -9,6 +9,28 @@ import { el } from './dom.ts';
 const CONTEXT = 280;
 
 
+/** Who the citation speaks for, in words: the blog's opinion is never shown as a report of a medium. */
+export function attribution(citation: Citation): string {
+  const relayed = citation.reportedBy ? `, reported by ${citation.reportedBy.name}` : '';
+  const who = citation.saidBy.name;
+  switch (citation.kind) {
+    case 'OPINION':
+      return `Opinion of ${who}`;
+    case 'EDITORIAL':
+      return `Written by ${who}`;
+    case 'REPORTED':
+      return `Reported by ${who}${citation.reportedBy ? `, relayed by ${citation.reportedBy.name}` : ''}`;
+    case 'QUOTED':
+      return `Quoted from ${who}${relayed}`;
+    case 'STATEMENT':
+      return `Statement by ${who}${relayed}`;
+    case 'READER_COMMENT':
+      return `Reader comment by ${who}`;
+    default:
+      return `Said by ${who}${relayed}`;
+  }
+}
+
 /** The quote in its context: `…before <mark>quote</mark> after…`, cut at word boundaries. */
 export function quoteInContext(text: string, citation: Citation): HTMLElement {
   const block = el('blockquote', undefined, 'source-text');
@@ -28,7 +50,8 @@ export function renderFact(fact: FactDetails, texts: Map<string, string | null>)
   section.dataset.factId = fact.id;
   section.append(el('h3', fact.statement));
   const facts = el('p', undefined, 'meta');
-  facts.textContent = [fact.type, fact.modality, fact.time ? `time: ${fact.time.text ?? fact.time.value} (${fact.time.value})` : null].filter(Boolean).join(' · ');
+  const former = fact.status === 'FORMER' ? 'former: no longer current' : null;
+  facts.textContent = [fact.type, fact.modality, former, fact.time ? `time: ${fact.time.text ?? fact.time.value} (${fact.time.value})` : null].filter(Boolean).join(' · ');
   section.append(facts);
   if (fact.quantities.length) {
     const list = el('ul', undefined, 'quantities');
@@ -40,8 +63,10 @@ export function renderFact(fact: FactDetails, texts: Map<string, string | null>)
   }
   if (fact.background) section.append(el('p', `Background knowledge, not stated by a source. Basis: ${fact.basis ?? 'not given'}`, 'background'));
   for (const citation of fact.citations) {
-    const who = `${citation.kind.toLowerCase().replace('_', ' ')} · said by ${citation.saidBy.name}${citation.reportedBy ? `, reported by ${citation.reportedBy.name}` : ''} · in ${citation.document.name} [${citation.start}–${citation.end}]`;
-    section.append(el('p', who, 'citation-meta'));
+    const source = el('p', attribution(citation), 'citation-source');
+    source.dataset.kind = citation.kind;
+    const where = `${citation.kind.toLowerCase().replace('_', ' ')} · in ${citation.document.name} [${citation.start}–${citation.end}]${citation.confidence === null ? '' : ` · confidence ${citation.confidence}`}`;
+    section.append(source, el('p', where, 'citation-meta'));
     const text = texts.get(citation.document.id);
     section.append(text ? quoteInContext(text, citation) : el('blockquote', citation.quote, 'source-text'));
   }
