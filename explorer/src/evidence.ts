@@ -9,26 +9,20 @@ import { el } from './dom.ts';
 const CONTEXT = 280;
 
 
-/** Who the citation speaks for, in words: the blog's opinion is never shown as a report of a medium. */
+/** How each kind of citation names its source, so the blog's opinion never reads as a medium's report. */
+const ATTRIBUTION: Record<string, string> = {
+  OPINION: 'Opinion of',
+  EDITORIAL: 'Written by',
+  REPORTED: 'Reported by',
+  QUOTED: 'Quoted from',
+  STATEMENT: 'Statement by',
+  READER_COMMENT: 'Reader comment by',
+};
+
+/** "Opinion of leblogauto.com", "Reported by CNBC", "Quoted from Nvidia internal memo …, reported by CNBC". */
 export function attribution(citation: Citation): string {
-  const relayed = citation.reportedBy ? `, reported by ${citation.reportedBy.name}` : '';
-  const who = citation.saidBy.name;
-  switch (citation.kind) {
-    case 'OPINION':
-      return `Opinion of ${who}`;
-    case 'EDITORIAL':
-      return `Written by ${who}`;
-    case 'REPORTED':
-      return `Reported by ${who}${citation.reportedBy ? `, relayed by ${citation.reportedBy.name}` : ''}`;
-    case 'QUOTED':
-      return `Quoted from ${who}${relayed}`;
-    case 'STATEMENT':
-      return `Statement by ${who}${relayed}`;
-    case 'READER_COMMENT':
-      return `Reader comment by ${who}`;
-    default:
-      return `Said by ${who}${relayed}`;
-  }
+  const relay = citation.reportedBy ? `, ${citation.kind === 'REPORTED' ? 'relayed' : 'reported'} by ${citation.reportedBy.name}` : '';
+  return `${ATTRIBUTION[citation.kind] ?? 'Said by'} ${citation.saidBy.name}${relay}`;
 }
 
 /** The quote in its context: `…before <mark>quote</mark> after…`, cut at word boundaries. */
