@@ -176,8 +176,8 @@ describe('corrections from a line-by-line reading of the article', () => {
     ]);
     expect(data.goal.relations.nodes).toEqual(
       expect.arrayContaining([
-        { type: 'AGENT', label: 'AGENT', to: { id: 'tesla' } },
-        { type: 'ITEM', label: 'ITEM · 20,000,000 vehicles per year', to: { id: 'vehicles' } },
+        { type: 'AGENT', label: 'AGENT (former)', to: { id: 'tesla' } },
+        { type: 'ITEM', label: 'ITEM · 20,000,000 vehicles per year (former)', to: { id: 'vehicles' } },
       ]),
     );
     const goal = data.goal.facts.find((f: { id: string }) => f.id === 'tesla-goal-20-million-vehicles-a-year');

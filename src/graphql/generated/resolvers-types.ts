@@ -667,7 +667,7 @@ export type Relation = {
   from: Entity;
   /** Stable id: the fact id, or `factId/ROLE/entityId` for a participant relation. */
   id: Scalars['ID']['output'];
-  /** A short label with the key number, for display: `12000 GPU`, `500000000 USD`. */
+  /** A short label with the key number, for display: `ITEM · 12,000 GPU`, `DELAYS · >500,000,000 USD`; `(former)` ends the label of a FORMER fact. */
   label: Scalars['String']['output'];
   to: Entity;
   type: RelationType;
