@@ -42,7 +42,7 @@ export interface FactDetails {
   background: boolean;
   basis: string | null;
   time: { text: string | null; value: string } | null;
-  quantities: { text: string | null; value: number | null; unit: string | null; currency: string | null; comparator: string }[];
+  quantities: { kind: string; text: string | null; value: number | null; unit: string | null; currency: string | null; comparator: string }[];
   citations: Citation[];
 }
 
@@ -92,7 +92,7 @@ export const api = {
 
   fact: (id: string) =>
     request<{ fact: FactDetails | null }>(
-      `query Fact($id: ID!) { fact(id: $id) { id type statement modality status background basis time { text value } quantities { text value unit currency comparator }
+      `query Fact($id: ID!) { fact(id: $id) { id type statement modality status background basis time { text value } quantities { kind text value unit currency comparator }
         citations { quote start end kind confidence saidBy { name } reportedBy { name } document { id name } } } }`,
       { id },
     ).then((d) => d.fact),

@@ -139,6 +139,7 @@ describe('explorer', () => {
     await opinion.locator('.panel .citation-source').first().waitFor();
     await idle(opinion);
     expect(await opinion.locator('.panel .citation-source').allInnerTexts()).toEqual(['Opinion of leblogauto.com']);
+    expect(await opinion.locator('.panel .quantities li').allInnerTexts()).toEqual(['more than 10% of staff worldwide (“plus de 10 % de son personnel dans le monde”)']);
     await shot(opinion, 'explorer-evidence-opinion.png');
     await opinion.close();
 
