@@ -2,7 +2,7 @@
  * The explorer's only way to the data: the public GraphQL API, the same one other apps use. Its enumerations
  * are the server's own vocabulary (src/vocabulary imports nothing, so it bundles for the browser).
  */
-import type { CitationKind, Comparator, EntityKind, Modality, RelationType } from '../../src/vocabulary/index.ts';
+import type { CitationKind, Comparator, EntityKind, FactStatus, Modality, QuantityKind, RelationType } from '../../src/vocabulary/index.ts';
 
 export interface EntitySummary {
   id: string;
@@ -40,10 +40,12 @@ export interface FactDetails {
   type: string;
   statement: string;
   modality: Modality;
+  /** CURRENT, or FORMER: a goal or plan the source says was given up or is no longer stated. */
+  status: FactStatus;
   background: boolean;
   basis: string | null;
   time: { text: string | null; value: string } | null;
-  quantities: { text: string | null; value: number | null; unit: string | null; currency: string | null; comparator: Comparator }[];
+  quantities: { kind: QuantityKind; text: string | null; value: number | null; unit: string | null; currency: string | null; comparator: Comparator }[];
   citations: Citation[];
 }
 
@@ -93,7 +95,7 @@ export const api = {
 
   fact: (id: string) =>
     request<{ fact: FactDetails | null }>(
-      `query Fact($id: ID!) { fact(id: $id) { id type statement modality background basis time { text value } quantities { text value unit currency comparator }
+      `query Fact($id: ID!) { fact(id: $id) { id type statement modality status background basis time { text value } quantities { kind text value unit currency comparator }
         citations { quote start end kind confidence saidBy { name } reportedBy { name } document { id name } } } }`,
       { id },
     ).then((d) => d.fact),

@@ -6,6 +6,7 @@ import type {
   CitationKind,
   Comparator,
   EntityKind,
+  FactStatus,
   FactType,
   Modality,
   ParticipantRole,
@@ -87,6 +88,8 @@ export interface FactRecord {
   object: string | null;
   event: string | null;
   modality: Modality;
+  /** CURRENT, or FORMER for a goal or plan the source says was given up or no longer stated. */
+  status: FactStatus;
   background: boolean;
   basis: string | null;
   time: TimeRefRecord | null;

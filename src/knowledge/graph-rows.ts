@@ -110,6 +110,7 @@ function factProps(dataset: string, fact: FactEntry, reported: TimeRef | undefin
     object: fact.object ?? null,
     event: fact.event ?? null,
     modality: fact.modality,
+    status: fact.status ?? 'CURRENT',
     background: fact.background ?? false,
     basis: fact.basis ?? null,
     ...timeProps('time', fact.time),
@@ -157,17 +158,21 @@ function citationProps(id: string, fact: string, position: number, c: CitationEn
   };
 }
 
-/** Binary facts: one relation subject → object. N-ary facts: one relation event → participant per role. */
+/**
+ * Binary facts: one relation subject → object. N-ary facts: one relation event → participant per role. A FORMER
+ * fact's labels say so, so that a drawn edge never shows a given-up goal as a current one.
+ */
 function relationsOf(fact: FactEntry): { type: RelationType; row: RelationRow }[] {
   const quantities = fact.quantities ?? [];
   const relations: { type: RelationType; row: RelationRow }[] = [];
+  const former = fact.status === 'FORMER' ? ' (former)' : '';
   if (fact.object) {
-    const label = withNumber(fact.type, keyQuantity(quantities));
+    const label = withNumber(fact.type, keyQuantity(quantities)) + former;
     relations.push({ type: fact.type, row: { id: fact.id, from: fact.subject, to: fact.object, factId: fact.id, label } });
   }
   if (fact.event) {
     for (const p of fact.participants ?? []) {
-      const label = withNumber(p.role, quantities.find((q) => q.item === p.entity));
+      const label = withNumber(p.role, quantities.find((q) => q.item === p.entity)) + former;
       relations.push({ type: p.role, row: { id: `${fact.id}/${p.role}/${p.entity}`, from: fact.event, to: p.entity, factId: fact.id, label } });
     }
   }

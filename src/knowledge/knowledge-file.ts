@@ -7,6 +7,7 @@ import type {
   CitationKind,
   Comparator,
   EntityKind,
+  FactStatus,
   FactType,
   Modality,
   ParticipantRole,
@@ -15,7 +16,7 @@ import type {
   TimePrecision,
 } from '../vocabulary/index.ts';
 
-export type { CitationKind, Comparator, EntityKind, FactType, Modality, ParticipantRole, QuantityKind, QuantityRole, TimePrecision };
+export type { CitationKind, Comparator, EntityKind, FactStatus, FactType, Modality, ParticipantRole, QuantityKind, QuantityRole, TimePrecision };
 
 export const KNOWLEDGE_FORMAT = 'kg-knowledge/1';
 
@@ -91,6 +92,8 @@ export interface FactEntry {
   participants?: Participant[];
   statement: string;
   modality: Modality;
+  /** Default CURRENT. */
+  status?: FactStatus;
   time?: TimeRef;
   quantities?: Quantity[];
   background?: boolean;

@@ -106,6 +106,17 @@ export const MODALITY = enumeration('Modality', 'How a fact holds: a plan or a g
 export type Modality = ValueOf<typeof MODALITY>;
 export const MODALITIES = MODALITY.values;
 
+export const FACT_STATUS = enumeration(
+  'FactStatus',
+  'Whether a fact still stands as of its source. A goal the source says was “previously stated” and then left\nout, or a plan it says was given up, is FORMER: it is not the subject\'s current goal or plan.',
+  {
+    CURRENT: 'Stands as of the source (an ACTUAL fact happened or holds; a GOAL or PLANNED fact is still the aim).',
+    FORMER: 'Held or was stated before, and the source says it no longer is.',
+  },
+);
+export type FactStatus = ValueOf<typeof FACT_STATUS>;
+export const FACT_STATUSES = FACT_STATUS.values;
+
 export const QUANTITY_KIND = enumeration('QuantityKind', 'What a number measures.', {
   COUNT: 'A number of things (`unit` says what).',
   MONEY: 'An amount of money (`currency` says which).',
@@ -146,7 +157,8 @@ export const CITATION_KIND = enumeration('CitationKind', 'How a citation backs a
   REPORTED: 'A medium reported it (for example CNBC, Reuters).',
   QUOTED: 'The words of a document or person, quoted.',
   STATEMENT: "Someone's own statement about themselves or their plans.",
-  EDITORIAL: "The publisher's own opinion or framing.",
+  EDITORIAL: "The publisher's own framing: headings, plain descriptions, definitions.",
+  OPINION: 'The publisher\'s opinion section (for example "Notre avis"): its view, not a report of a source.',
   READER_COMMENT: "A reader's comment under the article.",
 });
 export type CitationKind = ValueOf<typeof CITATION_KIND>;

@@ -7,7 +7,7 @@
  */
 import { ENTITY_KIND, SOURCE_KIND } from './entities.ts';
 import type { Enumeration } from './enumeration.ts';
-import { CITATION_KIND, COMPARATOR, FACT_ANCHOR_ROLE, FACT_TYPE, MODALITY, PARTICIPANT_ROLE, QUANTITY_KIND, QUANTITY_ROLE, RELATION_TYPE } from './facts.ts';
+import { CITATION_KIND, COMPARATOR, FACT_ANCHOR_ROLE, FACT_STATUS, FACT_TYPE, MODALITY, PARTICIPANT_ROLE, QUANTITY_KIND, QUANTITY_ROLE, RELATION_TYPE } from './facts.ts';
 import { TIME_PRECISION } from './time.ts';
 
 export * from './entities.ts';
@@ -19,6 +19,7 @@ export * from './time.ts';
 export const KNOWLEDGE_ENUMERATIONS: readonly Enumeration[] = [
   ENTITY_KIND,
   MODALITY,
+  FACT_STATUS,
   TIME_PRECISION,
   QUANTITY_KIND,
   COMPARATOR,
@@ -33,6 +34,7 @@ export const GRAPHQL_ENUMERATIONS: readonly Enumeration[] = [
   ENTITY_KIND,
   SOURCE_KIND,
   MODALITY,
+  FACT_STATUS,
   TIME_PRECISION,
   QUANTITY_KIND,
   COMPARATOR,

@@ -70,6 +70,7 @@ describe('the shipped knowledge file', () => {
       'elon-musk': 'PERSON',
       tesla: 'ORGANIZATION',
       x: 'ORGANIZATION',
+      'x-platform': 'PRODUCT',
       xai: 'ORGANIZATION',
       nvidia: 'ORGANIZATION',
       openai: 'ORGANIZATION',
@@ -93,6 +94,7 @@ describe('the shipped knowledge file', () => {
       'h100-redirect-x-to-tesla': 'EVENT',
       'tesla-layoffs-2024-04': 'EVENT',
       'ev-market-slowdown': 'EVENT',
+      'tesla-20-million-vehicles-goal': 'EVENT',
       'ai-inference': 'CONCEPT',
     });
     const article = knowledge.entities.find((e) => e.id === 'leblogauto-article-musk-nvidia-h100');
@@ -119,7 +121,7 @@ describe('the shipped knowledge file', () => {
     expect(fact('tesla-plans-85000-active-h100')).toMatchObject({ modality: 'PLANNED', quantities: [{ role: 'FROM', value: 35000 }, { role: 'TO', value: 85000 }] });
     expect(fact('tesla-plans-ai-spending-2024')).toMatchObject({ modality: 'PLANNED', time: { value: '2024', precision: 'YEAR', inferred: true } });
     expect(fact('tesla-announces-layoffs-2024-04').quantities?.[0]).toMatchObject({ kind: 'PERCENT', value: 10, comparator: 'MORE_THAN' });
-    expect(fact('tesla-goal-20-million-vehicles-a-year')).toMatchObject({ modality: 'GOAL', quantities: [{ value: 20_000_000, role: 'TARGET' }] });
+    expect(fact('tesla-goal-20-million-vehicles-a-year')).toMatchObject({ modality: 'GOAL', status: 'FORMER', quantities: [{ value: 20_000_000, role: 'TARGET' }] });
   });
 
   it('gives facts ids distinct from entity ids, so an id names one node', () => {

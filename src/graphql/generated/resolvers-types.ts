@@ -33,6 +33,7 @@ export type Citation = {
   /** Offset just after the quote's last character. */
   end: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** How the quote backs the fact; OPINION marks the publisher's opinion, apart from what it reports. */
   kind: CitationKind;
   /** Exact text of the source document between `start` and `end`. */
   quote: Scalars['String']['output'];
@@ -46,8 +47,10 @@ export type Citation = {
 
 /** How a citation backs a fact. */
 export type CitationKind =
-  /** The publisher's own opinion or framing. */
+  /** The publisher's own framing: headings, plain descriptions, definitions. */
   | 'EDITORIAL'
+  /** The publisher's opinion section (for example "Notre avis"): its view, not a report of a source. */
+  | 'OPINION'
   /** The words of a document or person, quoted. */
   | 'QUOTED'
   /** A reader's comment under the article. */
@@ -336,11 +339,23 @@ export type Fact = {
   reportedAt?: Maybe<TimeRef>;
   /** The fact in one English sentence. */
   statement: Scalars['String']['output'];
+  /** CURRENT, or FORMER when the source says the goal, plan or state was given up or is no longer stated. */
+  status: FactStatus;
   subject: Entity;
   /** When the fact holds or the thing happens (not when it was reported). */
   time?: Maybe<TimeRef>;
   type: FactType;
 };
+
+/**
+ * Whether a fact still stands as of its source. A goal the source says was “previously stated” and then left
+ * out, or a plan it says was given up, is FORMER: it is not the subject's current goal or plan.
+ */
+export type FactStatus =
+  /** Stands as of the source (an ACTUAL fact happened or holds; a GOAL or PLANNED fact is still the aim). */
+  | 'CURRENT'
+  /** Held or was stated before, and the source says it no longer is. */
+  | 'FORMER';
 
 /** What a fact states. Binary facts also give a relation of the same type. */
 export type FactType =
@@ -816,7 +831,7 @@ export type Relation = {
   from: Entity;
   /** Stable id: the fact id, or `factId/ROLE/entityId` for a participant relation. */
   id: Scalars['ID']['output'];
-  /** A short label with the key number, for display: `12000 GPU`, `500000000 USD`. */
+  /** A short label with the key number, for display: `ITEM · 12,000 GPU`, `DELAYS · >500,000,000 USD`; `(former)` ends the label of a FORMER fact. */
   label: Scalars['String']['output'];
   to: Entity;
   type: RelationType;
@@ -1122,6 +1137,7 @@ export type ResolversTypes = ResolversObject<{
   Event: ResolverTypeWrapper<EntityRecord>;
   Facility: ResolverTypeWrapper<EntityRecord>;
   Fact: ResolverTypeWrapper<FactRecord>;
+  FactStatus: FactStatus;
   FactType: FactType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1287,6 +1303,7 @@ export type FactResolvers<ContextType = GraphQLContext, ParentType extends Resol
   quantities?: Resolver<Array<ResolversTypes['Quantity']>, ParentType, ContextType>;
   reportedAt?: Resolver<Maybe<ResolversTypes['TimeRef']>, ParentType, ContextType>;
   statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FactStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   time?: Resolver<Maybe<ResolversTypes['TimeRef']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['FactType'], ParentType, ContextType>;
