@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config/config.ts';
-import { FACT_TYPES, PARTICIPANT_ROLES } from '../knowledge/knowledge-file.ts';
+import { ENTITY_LABELS, ENTITY_PROPERTIES as ENTITY_PROPERTY_NAMES, RELATION_TYPES } from '../vocabulary/index.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
@@ -70,21 +70,23 @@ export function loadStatements(dir: string = CYPHER_DIR): Statements {
  * Expanding by this list, not by any type, lets Neo4j skip a hub's ABOUT, CITED_BY and provenance links
  * (a dense node keeps its relationships grouped by type), which are most of its relationships.
  */
-export const RELATION_TYPE_PATTERN = [...FACT_TYPES, ...PARTICIPANT_ROLES].join('|');
+export const RELATION_TYPE_PATTERN = RELATION_TYPES.join('|');
+
+/** Every entity kind's label, `Person:Organization:…`: what a re-load removes before it sets the kind's label. */
+export const ENTITY_LABEL_LIST = ENTITY_LABELS.join(':');
+
+/** The stored properties an entity record is made of (vocabulary ENTITY_PROPERTIES), for map projections. */
+export const ENTITY_PROPERTIES = ENTITY_PROPERTY_NAMES.map((name) => `.${name}`).join(', ');
 
 /**
- * The stored properties an entity record is made of (see toEntity), for map projections. Listed, not `.*`: a
- * document's full text is a property too, and reading a megabyte of it for every citation that names the
- * document made lookups several times slower.
+ * Fills the vocabulary slots statement files use (`{{RELATION_TYPES}}`, `{{ENTITY_PROPERTIES}}`,
+ * `{{ENTITY_LABELS}}`), once at load time.
  */
-export const ENTITY_PROPERTIES = ['id', 'kind', 'name', 'description', 'background', 'aliasTexts', 'aliasLanguages', 'language']
-  .concat(['Text', 'Value', 'EndValue', 'Precision', 'Inferred'].map((suffix) => `published${suffix}`))
-  .map((name) => `.${name}`)
-  .join(', ');
-
-/** Fills the vocabulary slots statement files use (`{{RELATION_TYPES}}`, `{{ENTITY_PROPERTIES}}`), once at load time. */
 export function withVocabulary(text: string): string {
-  return text.replaceAll('{{RELATION_TYPES}}', RELATION_TYPE_PATTERN).replaceAll('{{ENTITY_PROPERTIES}}', ENTITY_PROPERTIES);
+  return text
+    .replaceAll('{{RELATION_TYPES}}', RELATION_TYPE_PATTERN)
+    .replaceAll('{{ENTITY_PROPERTIES}}', ENTITY_PROPERTIES)
+    .replaceAll('{{ENTITY_LABELS}}', ENTITY_LABEL_LIST);
 }
 
 /**

@@ -12,15 +12,16 @@ import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../database/database.ts';
 import { renderTemplate, type StatementName } from '../database/statements.ts';
 import type { Logger } from '../logging/logger.ts';
-import { FACT_TYPES, PARTICIPANT_ROLES, type KnowledgeFile } from './knowledge-file.ts';
-import { KIND_LABELS, toGraphRows, type GraphRows } from './graph-rows.ts';
+import { ENTITY_LABELS, RELATION_TYPE } from '../vocabulary/index.ts';
+import type { KnowledgeFile } from './knowledge-file.ts';
+import { toGraphRows, type GraphRows } from './graph-rows.ts';
 import { validateKnowledgeFile, type KnowledgeError } from './validate-knowledge-file.ts';
 
 export const KNOWLEDGE_FILE_SUFFIX = '.kg.json';
 /** Rows per statement unless LoadOptions.batchRows says otherwise (measured: 5,000 beat 1,000). */
 const DEFAULT_BATCH_ROWS = 5000;
-const RELATION_TYPES = new Set<string>([...FACT_TYPES, ...PARTICIPANT_ROLES]);
-const LABELS = new Set<string>(Object.values(KIND_LABELS));
+const RELATION_TYPES = new Set<string>(RELATION_TYPE.values);
+const LABELS = new Set<string>(ENTITY_LABELS);
 
 export interface LoadResult {
   file: string;

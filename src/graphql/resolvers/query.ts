@@ -4,6 +4,7 @@ import { luceneQueryFor } from '../../database/lucene.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context.ts';
 import type { EntityTreePlan } from '../../database/entity-tree.ts';
+import { SOURCE_KINDS } from '../../vocabulary/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { decodeCursor, neighborhoodDepth, pageSize, pathDepth, searchText } from '../arguments.ts';
 import { entityTreePlan } from '../entity-tree-plan.ts';
@@ -67,7 +68,7 @@ export const queryResolvers: Resolvers = {
       return path;
     },
 
-    sources: (_root, args, { repository }) => repository.sources(args.kinds?.length ? args.kinds : ['DOCUMENT', 'MEDIA']),
+    sources: (_root, args, { repository }) => repository.sources(args.kinds?.length ? args.kinds : SOURCE_KINDS),
   },
 
   Neighborhood: {},
