@@ -61,16 +61,30 @@ const SOURCE_FIELDS = ['document', 'saidBy', 'reportedBy'];
 /** Types whose fields the tree's records answer (entities reached through facts resolve on their own). */
 const TREE_TYPES = ['RelationConnection', 'RelationEdge', 'Relation', 'Fact'] as const;
 
+/**
+ * The most lists one tree statement holds. Neo4j plans each new statement text (each selection shape) before it
+ * runs it, and planning grows with the lists: on the 2-core machine, loaded, about 0.5 to 1 s per list the first
+ * time (8 relation lists each nesting two more: 17.6 s; 0.13 s once the plan is cached). Beyond this the
+ * loaders' statements, whose text never changes and so is planned once, serve the request.
+ */
+export const MAX_TREE_LISTS = 6;
+
 /** How the root `entity` field of `info` is best served, with the reason when the tree cannot serve it. */
 export function entityTreePlan(info: PlanInfo, limits: Limits): TreeDecision {
   try {
     const context: Context = { info, limits, entityFields: entityFieldsOf(info.schema) };
     const plan = entityPlan(context, info.fieldNodes);
+    const lists = listCount(plan);
+    if (lists > MAX_TREE_LISTS) return { kind: 'loaders', reason: `${lists} lists are more than one tree statement holds (${MAX_TREE_LISTS})`, field: 'entity' };
     return plan.nested.length > 0 ? { kind: 'tree', plan } : { kind: 'flat' };
   } catch (error) {
     if (error instanceof NoTree) return { kind: 'loaders', reason: error.reason, field: error.field, ...(error.argument ? { argument: error.argument } : {}) };
     return { kind: 'loaders', reason: 'the plan failed', field: 'entity', error };
   }
+}
+
+function listCount(plan: EntityTreePlan): number {
+  return plan.nested.reduce((n, list) => n + 1 + (list.kind === 'relations' ? listCount(list.from) + listCount(list.to) : 0), 0);
 }
 
 function entityFieldsOf(schema: GraphQLSchema): Map<string, Field> {

@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { encodeCursor } from '../../src/graphql/arguments.ts';
+import { MAX_TREE_LISTS } from '../../src/graphql/entity-tree-plan.ts';
 import { createContext, type GraphQLContext } from '../../src/graphql/context.ts';
 import { NESTED_FIELDS, type NestedFieldName } from '../../src/graphql/nested-fields.ts';
 import { resolvers } from '../../src/graphql/resolvers/index.ts';
@@ -124,7 +125,7 @@ function combinations(field: NestedFieldName): string[] {
   return lists.map((list) => (list.length ? `(${list.join(', ')})` : ''));
 }
 
-/** Aliased selections of one field, in chunks of `size` per query (one statement each on the tree path). */
+/** Aliased selections, in chunks of `size` per query (one statement each on the tree path: see MAX_TREE_LISTS). */
 function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
@@ -151,7 +152,7 @@ describe('nested fields answer the same through the entity tree and through the 
     expect(all.length).toBe(4 * 4 * 4 * 2);
     let filled = 0;
     for (const id of ENTITIES) {
-      for (const chunk of chunks(all, 8)) {
+      for (const chunk of chunks(all, MAX_TREE_LISTS)) {
         const fields = chunk.map((args, i) => `r${i}: relations${args} { ${CONNECTION} }`).join('\n');
         filled += nonEmptyLists((await bothPaths(`{ entity(id: "${id}") { id ${fields} } }`)).data);
       }
@@ -163,7 +164,7 @@ describe('nested fields answer the same through the entity tree and through the 
     const all = combinations('facts');
     let filled = 0;
     for (const id of ENTITIES) {
-      for (const chunk of chunks(all, 6)) {
+      for (const chunk of chunks(all, MAX_TREE_LISTS)) {
         const fields = chunk.map((args, i) => `f${i}: facts${args} { ${FACT} }`).join('\n');
         filled += nonEmptyLists((await bothPaths(`{ entity(id: "${id}") { id ${fields} } }`)).data);
       }
@@ -199,7 +200,8 @@ describe('nested fields answer the same through the entity tree and through the 
           ...variants.map((args, i) => `r${i}: relations${args} { nodes { id type from { id } to { id } } pageInfo { hasNextPage endCursor } }`),
           ...facts.map((args, i) => `f${i}: facts${args} { id type subject { id } citations { quote } }`),
         ];
-        for (const chunk of chunks(lists, 6)) {
+        // Under the outer relations list: one fewer per statement.
+        for (const chunk of chunks(lists, MAX_TREE_LISTS - 1)) {
           const query = `{ entity(id: "${id}") { relations(first: 6) { nodes { id ${side} { id ${chunk.join('\n')} } } edges { node { ${side} { name } } } } } }`;
           filled += nonEmptyLists((await bothPaths(query)).data);
         }
@@ -246,6 +248,11 @@ describe('falling back to the loaders', () => {
     logLines.length = 0;
     await run('{ entity(id: "tesla") { facts(first: 0) { id } } }', true);
     expect(logLines).toContainEqual(expect.objectContaining({ level: 20, field: 'facts', argument: 'first', reason: 'an argument is refused' }));
+    logLines.length = 0;
+    const many = Array.from({ length: MAX_TREE_LISTS + 1 }, (_, i) => `f${i}: facts(first: ${i + 1}) { id }`).join(' ');
+    const tooMany = await run(`{ entity(id: "tesla") { ${many} } }`, true);
+    expect(tooMany.data).toEqual((await run(`{ entity(id: "tesla") { ${many} } }`, false)).data);
+    expect(logLines).toContainEqual(expect.objectContaining({ level: 20, field: 'entity', reason: `${MAX_TREE_LISTS + 1} lists are more than one tree statement holds (${MAX_TREE_LISTS})` }));
     logLines.length = 0;
     const served = await run('{ entity(id: "tesla") { facts(first: 1) { id } } }', true);
     expect(served.roundTrips).toBe(1);

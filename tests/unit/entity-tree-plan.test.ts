@@ -6,7 +6,7 @@ import { buildSchema, isInterfaceType, isObjectType, Kind, parse, type FieldNode
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import type { FactsList, RelationsList } from '../../src/database/entity-tree.ts';
-import { entityTreePlan, type TreeDecision } from '../../src/graphql/entity-tree-plan.ts';
+import { entityTreePlan, MAX_TREE_LISTS, type TreeDecision } from '../../src/graphql/entity-tree-plan.ts';
 import { NESTED_FIELDS } from '../../src/graphql/nested-fields.ts';
 import { loadTypeDefs } from '../../src/graphql/schema.ts';
 
@@ -108,6 +108,15 @@ describe('entityTreePlan', () => {
     const withCitationFilter = buildSchema(SDL.replace('  citations: [Citation!]!\n}', '  citations(kinds: [CitationKind!]): [Citation!]!\n}'));
     expect(decide('{ entity(id: "x") { facts { citations { quote } } } }', {}, withCitationFilter)).toMatchObject({ kind: 'loaders', reason: 'the entity tree does not know the field Fact.citations, which takes arguments' });
     expect(decide('{ entity(id: "x") { ... on Document { backedFacts(first: 3) { id } } relations { nodes { id } } } }').kind).toBe('tree');
+  });
+
+  it(`holds at most ${MAX_TREE_LISTS} lists in one statement, nested ones included; more go to the loaders`, () => {
+    const lists = (n: number) => Array.from({ length: n }, (_, i) => `l${i}: facts(first: ${i + 1}) { id }`).join(' ');
+    expect(tree(`{ entity(id: "x") { ${lists(MAX_TREE_LISTS)} } }`).nested).toHaveLength(MAX_TREE_LISTS);
+    expect(decide(`{ entity(id: "x") { ${lists(MAX_TREE_LISTS + 1)} } }`)).toEqual({ kind: 'loaders', field: 'entity', reason: `${MAX_TREE_LISTS + 1} lists are more than one tree statement holds (${MAX_TREE_LISTS})` });
+    const nested = `{ entity(id: "x") { relations { nodes { to { ${lists(MAX_TREE_LISTS - 1)} } } } } }`;
+    expect(decide(nested).kind).toBe('tree');
+    expect(decide(nested.replace('to {', `from { id facts { id } } to {`))).toMatchObject({ kind: 'loaders', reason: expect.stringMatching(/^7 lists/) });
   });
 
   it('reports an unexpected failure of the plan with its error instead of swallowing it', () => {
