@@ -48,7 +48,8 @@ const EnvSchema = z.object({
   MAX_PATH_DEPTH: positiveInt(10).default(6),
 
   // Operation limits, checked before any Cypher runs (see src/graphql/limits/).
-  MAX_QUERY_DEPTH: positiveInt(100).default(12),
+  // 15: the playground's own introspection query nests 15 levels (9 of them `ofType`).
+  MAX_QUERY_DEPTH: positiveInt(100).default(15),
   MAX_ALIASES: positiveInt(1000).default(30),
   MAX_DIRECTIVES: positiveInt(1000).default(20),
   MAX_TOKENS: positiveInt(100_000).default(2_000),
@@ -56,6 +57,13 @@ const EnvSchema = z.object({
 
   // HTTP
   BODY_LIMIT_BYTES: positiveInt(64 * 1024 * 1024).default(100 * 1024),
+  /** Largest answer; a larger one is refused with LIMIT_EXCEEDED (`responseBytes`) instead of being sent. */
+  MAX_RESPONSE_BYTES: positiveInt(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** Open connections at once; further ones are closed on arrival. */
+  MAX_CONNECTIONS: positiveInt(1_000_000).default(1024),
+  /** Time a client has to send its request's headers, and its whole request (headers and body). */
+  HEADERS_TIMEOUT_MS: positiveInt(600_000).default(5_000),
+  REQUEST_TIMEOUT_MS: positiveInt(600_000).default(10_000),
   CORS_ORIGINS: z
     .string()
     .regex(/^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, '`*` or a comma-separated list of origins such as https://app.example')
@@ -105,6 +113,10 @@ export interface HttpSettings {
   host: string;
   port: number;
   bodyLimitBytes: number;
+  maxResponseBytes: number;
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   /** `'*'`, a list of allowed origins, or empty for no cross-origin access. */
   corsOrigins: '*' | string[];
   allowBatchedRequests: boolean;
@@ -150,6 +162,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
     throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
   }
+  if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration:\n  HEADERS_TIMEOUT_MS: must be at most REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  }
   return toConfig(env);
 }
 
@@ -169,6 +184,10 @@ function toConfig(env: Env): Config {
       host: env.HOST,
       port: env.PORT,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      maxResponseBytes: env.MAX_RESPONSE_BYTES,
+      maxConnections: env.MAX_CONNECTIONS,
+      headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       corsOrigins: env.CORS_ORIGINS === '*' ? '*' : (env.CORS_ORIGINS?.split(',') ?? []),
       allowBatchedRequests: env.ALLOW_BATCHED_REQUESTS,
       introspection: env.INTROSPECTION,

@@ -7,7 +7,7 @@ import type { ASTVisitor, ValidationContext } from 'graphql';
 import { foldSelections } from './selections.ts';
 import { limitExceeded } from './limit-error.ts';
 
-/** Nesting depth of fields, fragments expanded; introspection is not counted. */
+/** Nesting depth of fields, fragments expanded, introspection included. */
 export function maxDepthRule(max: number) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {

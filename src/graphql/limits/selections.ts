@@ -1,14 +1,10 @@
 /**
  * Walks an operation's selections through its fragments, the way execution would, with each fragment's
  * result computed once (so a fragment spread a thousand times costs one walk) and cycles cut (validation
- * rejects them, but limit rules run beside validation, not after it).
+ * rejects them, but limit rules run beside validation, not after it). Introspection (`__schema`, `__type`)
+ * is walked like any other selection: its answer can be as large as any other.
  */
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-
-/** Fields under these are answered from the schema, never from the database: limits ignore them. */
-export function isIntrospectionField(name: string): boolean {
-  return name === '__schema' || name === '__type';
-}
 
 /**
  * Folds a selection set: `field` gets a field's alias-ness, name and the folded value of its own selections;
@@ -29,7 +25,6 @@ export function foldSelections<T>(
     let result = visit.empty;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (isIntrospectionField(selection.name.value)) continue;
         const children = selection.selectionSet ? fold(selection.selectionSet) : visit.empty;
         result = visit.combine(result, visit.field({ name: selection.name.value, aliased: selection.alias !== undefined }, children));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
