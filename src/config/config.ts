@@ -48,8 +48,7 @@ const EnvSchema = z.object({
   MAX_PATH_DEPTH: positiveInt(10).default(6),
 
   // Operation limits, checked before any Cypher runs (see src/graphql/limits/).
-  // 15: the playground's own introspection query nests 15 levels (9 of them `ofType`).
-  MAX_QUERY_DEPTH: positiveInt(100).default(15),
+  MAX_QUERY_DEPTH: positiveInt(100).default(12),
   MAX_ALIASES: positiveInt(1000).default(30),
   MAX_DIRECTIVES: positiveInt(1000).default(20),
   MAX_TOKENS: positiveInt(100_000).default(2_000),

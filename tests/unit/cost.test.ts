@@ -4,10 +4,11 @@
  * schema's own list lengths.
  */
 import { mergeTypeDefs } from '@graphql-tools/merge';
-import { buildASTSchema, getIntrospectionQuery, getVariableValues, isInterfaceType, isObjectType, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { buildASTSchema, getIntrospectionQuery, getVariableValues, isInterfaceType, isObjectType, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { DEFAULT_LIST_SIZE, operationCost } from '../../src/graphql/limits/cost.ts';
+import { limitValidationRules } from '../../src/graphql/limits/index.ts';
 import { introspectionCounts } from '../../src/graphql/limits/introspection-counts.ts';
 import { loadTypeDefs } from '../../src/graphql/schema.ts';
 
@@ -119,5 +120,28 @@ describe('cost of introspection', () => {
     const aliased = cost(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: __schema { ${body} }`).join(' ')} }`);
     expect(aliased).toBe(30 * single);
     expect(aliased).toBeGreaterThan(operationLimits.maxCost);
+  });
+});
+
+describe('depth and aliases inside introspection', () => {
+  const limitErrors = (query: string) => validate(schema, parse(query), limitValidationRules(operationLimits)).map((e) => e.extensions.limit);
+  const maxWrapping = introspectionCounts(schema).maxWrapping;
+
+  it("count like any other selection, so the playground's query passes and deeper or wider ones do not", () => {
+    expect(limitErrors(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }))).toEqual([]);
+    const interfaces = (depth: number) => `{ __type(name: "Query") { ${'interfaces { '.repeat(depth - 2)}name${' }'.repeat(depth - 2)} } }`;
+    expect(limitErrors(interfaces(operationLimits.maxDepth))).toEqual([]);
+    expect(limitErrors(interfaces(operationLimits.maxDepth + 1))).toEqual(['depth']);
+    const aliases = (n: number) => `{ __schema { ${Array.from({ length: n }, (_, i) => `t${i}: types { name }`).join(' ')} } }`;
+    expect(limitErrors(aliases(operationLimits.maxAliases))).toEqual([]);
+    expect(limitErrors(aliases(operationLimits.maxAliases + 1))).toEqual(['aliases']);
+  });
+
+  it("skip only `ofType` levels past the schema's deepest wrapping, which are null in every answer", () => {
+    const ofTypes = (levels: number, inner = 'name') => `{ __type(name: "Query") { ${'ofType { '.repeat(levels)}${inner}${' }'.repeat(levels)} } }`;
+    expect(limitErrors(ofTypes(40))).toEqual([]);
+    // What sits under a real (non-null) ofType still counts.
+    const deep = `fields { ${'type { fields { '.repeat(6)}name${' } }'.repeat(6)} }`;
+    expect(limitErrors(ofTypes(maxWrapping, deep))).toEqual(['depth']);
   });
 });
