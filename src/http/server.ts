@@ -48,8 +48,9 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     genReqId: (request) => requestIdOf(request.headers['x-request-id']),
     // Errors Node's HTTP parser raises before any route (431, bad framing, timeouts), and bad URLs.
     clientErrorHandler: answerClientError,
-    frameworkErrors: (error, _request, reply) => {
-      void (reply as FastifyReply).status(400).send(errorBody(`The request URL is not valid (${error.code}): percent-encode it.`, ErrorCode.BAD_REQUEST));
+    frameworkErrors: (error, request, reply) => {
+      // Raised before routing, so the onSend hooks below do not run: the common headers are set here.
+      void withCommonHeaders(request, reply as FastifyReply).status(400).send(errorBody(`The request URL is not valid (${error.code}): percent-encode it.`, ErrorCode.BAD_REQUEST));
     },
     // Per-request log lines are noise in test runs; kept in development and production.
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
@@ -88,7 +89,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.setNotFoundHandler(notFoundOrWrongMethod(app));
   // Every response names its request, so a client's report can be matched with the server's log line.
   app.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
+    withCommonHeaders(request, reply);
   });
   app.addHook('onSend', responseSizeLimit(settings.maxResponseBytes));
   app.addHook('onSend', legacyJsonStatus);
@@ -117,6 +118,11 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
   return { app, apollo };
+}
+
+/** Every response names its request, and no browser guesses its type from its content. */
+function withCommonHeaders(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
 }
 
 /** How often Node looks for requests over their header or request timeout: the slack of those bounds. */

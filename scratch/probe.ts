@@ -1,0 +1,27 @@
+import { buildASTSchema, getIntrospectionQuery, parse, execute, validate, specifiedRules } from 'graphql';
+import { mergeTypeDefs } from '@graphql-tools/merge';
+import { loadTypeDefs } from '../src/graphql/schema.ts';
+import { operationCost } from '../src/graphql/limits/cost.ts';
+import { introspectionCounts } from '../src/graphql/limits/introspection-counts.ts';
+import { limitValidationRules } from '../src/graphql/limits/index.ts';
+import { loadConfig } from '../src/config/config.ts';
+const config = loadConfig({});
+const schema = buildASTSchema(mergeTypeDefs(loadTypeDefs()));
+console.log(introspectionCounts(schema));
+const measure = (label: string, q: string) => {
+  const doc = parse(q);
+  const op = doc.definitions.find((d) => d.kind === 'OperationDefinition') as any;
+  const fragments = Object.fromEntries(doc.definitions.flatMap((d: any) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
+  const cost = operationCost({ schema, operation: op, fragments, variables: {}, limits: config.limits });
+  const errs = validate(schema, doc, [...specifiedRules, ...limitValidationRules(config.operationLimits)]);
+  const t = Date.now();
+  const r = execute({ schema, document: doc }) as any;
+  const bytes = Buffer.byteLength(JSON.stringify(r));
+  console.log(label, { cost, bytes, ms: Date.now() - t, errors: errs.map((e) => e.message) });
+};
+measure('graphiql', getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }));
+measure('graphiql-all', getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true, oneOf: true }));
+measure('simple types', '{ __schema { types { name fields { name args { name type { name ofType { name ofType { name } } } } } } } }');
+const body = 'types { name description fields { name description args { name description type { name kind ofType { name kind } } } type { name kind ofType { name kind ofType { name } } } } }';
+measure('x1', `{ __schema { ${body} } }`);
+measure('x30', `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: __schema { ${body} }`).join(' ')} }`);
