@@ -53,6 +53,11 @@ const EnvSchema = z.object({
   MAX_DIRECTIVES: positiveInt(1000).default(20),
   MAX_TOKENS: positiveInt(100_000).default(2_000),
   MAX_QUERY_COST: positiveInt(10_000_000).default(10_000),
+  // Admission by cost (src/graphql/limits/admission.ts): operations costing more than ADMISSION_FREE_COST share
+  // a budget of ADMISSION_COST_BUDGET in flight (default: one operation of MAX_QUERY_COST) and wait their turn.
+  ADMISSION_FREE_COST: positiveInt(10_000_000).default(1_000),
+  ADMISSION_COST_BUDGET: positiveInt(100_000_000).optional(),
+  ADMISSION_QUEUE_TIMEOUT_MS: positiveInt(600_000).default(10_000),
 
   // HTTP
   BODY_LIMIT_BYTES: positiveInt(64 * 1024 * 1024).default(100 * 1024),
@@ -108,6 +113,15 @@ export interface OperationLimits {
   maxCost: number;
 }
 
+export interface AdmissionSettings {
+  /** Operations at or below this cost are never queued. */
+  freeCost: number;
+  /** Cost of the queued kind allowed in flight at once. */
+  costBudget: number;
+  /** How long an operation waits for its turn before SERVER_BUSY. */
+  queueTimeoutMs: number;
+}
+
 export interface HttpSettings {
   host: string;
   port: number;
@@ -140,6 +154,7 @@ export interface Config {
   knowledge: { dir: string; autoload: boolean; batchRows: number };
   limits: Limits;
   operationLimits: OperationLimits;
+  admission: AdmissionSettings;
 }
 
 export class ConfigError extends Error {
@@ -225,6 +240,11 @@ function toConfig(env: Env): Config {
       maxDirectives: env.MAX_DIRECTIVES,
       maxTokens: env.MAX_TOKENS,
       maxCost: env.MAX_QUERY_COST,
+    },
+    admission: {
+      freeCost: env.ADMISSION_FREE_COST,
+      costBudget: env.ADMISSION_COST_BUDGET ?? env.MAX_QUERY_COST,
+      queueTimeoutMs: env.ADMISSION_QUEUE_TIMEOUT_MS,
     },
   };
 }

@@ -47,6 +47,8 @@ export const ErrorCode = {
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
   /** The operation or its answer is over a documented limit; `extensions.limit` says which. */
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  /** Expensive operations fill the server's cost budget and this one waited too long for its turn: retry (HTTP 503, `retry-after`). */
+  SERVER_BUSY: 'SERVER_BUSY',
   /** Neo4j cannot be reached; the server keeps running and recovers when it returns. */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** A statement exceeded its transaction timeout. */

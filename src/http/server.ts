@@ -79,7 +79,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       enumErrorsPlugin as ApolloServerPlugin<GraphQLContext>,
-      costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions }),
+      costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions, admission: config.admission }),
       ...(production ? [] : [roundTripsPlugin]),
     ],
   });

@@ -6,9 +6,10 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues } from 'graphql';
-import type { Limits, OperationLimits } from '../../config/config.ts';
+import type { AdmissionSettings, Limits, OperationLimits } from '../../config/config.ts';
 import type { GraphQLContext } from '../context.ts';
 import { variableError } from '../errors.ts';
+import { AdmissionGate } from './admission.ts';
 import { operationCost } from './cost.ts';
 import { maxAliasesRule, maxDepthRule, maxDirectivesRule } from './depth-and-aliases.ts';
 import { limitExceeded } from './limit-error.ts';
@@ -24,17 +25,24 @@ export interface CostLimitOptions {
   maxCost: number;
   limits: Pick<Limits, 'maxNeighborhoodNodes'>;
   hideSuggestions: boolean;
+  admission: AdmissionSettings;
 }
 
 /**
  * Coerces the variables the way execution will (graphql-js `getVariableValues`: the operation's own
  * defaults applied, bad values refused as BAD_USER_INPUT), then rejects an operation whose cost with those
- * values is over the limit, after validation and before execution.
+ * values is over the limit, after validation and before execution; an expensive one then waits for its turn
+ * in the admission gate, which it leaves once answered.
  */
-export function costLimitPlugin({ maxCost, limits, hideSuggestions }: CostLimitOptions): ApolloServerPlugin<GraphQLContext> {
+export function costLimitPlugin({ maxCost, limits, hideSuggestions, admission }: CostLimitOptions): ApolloServerPlugin<GraphQLContext> {
+  const gate = new AdmissionGate(admission);
   return {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
+        async willSendResponse() {
+          release?.();
+        },
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { hideSuggestions, maxErrors: 1 });
@@ -46,6 +54,7 @@ export function costLimitPlugin({ maxCost, limits, hideSuggestions }: CostLimitO
           if (cost > maxCost) {
             throw limitExceeded('cost', maxCost, cost, 'Ask for smaller pages (`first`), a smaller neighborhood `depth`, fewer nested lists, or fewer introspection lists.');
           }
+          release = await gate.admit(cost);
         },
       };
     },
