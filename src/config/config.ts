@@ -53,10 +53,10 @@ const EnvSchema = z.object({
   MAX_DIRECTIVES: positiveInt(1000).default(20),
   MAX_TOKENS: positiveInt(100_000).default(2_000),
   MAX_QUERY_COST: positiveInt(10_000_000).default(10_000),
-  // Admission by cost (src/graphql/limits/admission.ts): operations costing more than ADMISSION_FREE_COST share
-  // a budget of ADMISSION_COST_BUDGET in flight (default: one operation of MAX_QUERY_COST) and wait their turn.
+  // Admission by cost (src/graphql/limits/admission.ts): operations costing more than ADMISSION_FREE_COST draw
+  // their cost from a budget refilled at ADMISSION_COST_PER_SECOND (up to MAX_QUERY_COST) and wait their turn.
   ADMISSION_FREE_COST: positiveInt(10_000_000).default(1_000),
-  ADMISSION_COST_BUDGET: positiveInt(100_000_000).optional(),
+  ADMISSION_COST_PER_SECOND: positiveInt(100_000_000).default(20_000),
   ADMISSION_QUEUE_TIMEOUT_MS: positiveInt(600_000).default(10_000),
 
   // HTTP
@@ -116,8 +116,9 @@ export interface OperationLimits {
 export interface AdmissionSettings {
   /** Operations at or below this cost are never queued. */
   freeCost: number;
-  /** Cost of the queued kind allowed in flight at once. */
-  costBudget: number;
+  /** Cost per second the queued kind may use together, and the most it can save up (one MAX_QUERY_COST). */
+  costPerSecond: number;
+  burst: number;
   /** How long an operation waits for its turn before SERVER_BUSY. */
   queueTimeoutMs: number;
 }
@@ -243,7 +244,8 @@ function toConfig(env: Env): Config {
     },
     admission: {
       freeCost: env.ADMISSION_FREE_COST,
-      costBudget: env.ADMISSION_COST_BUDGET ?? env.MAX_QUERY_COST,
+      costPerSecond: env.ADMISSION_COST_PER_SECOND,
+      burst: env.MAX_QUERY_COST,
       queueTimeoutMs: env.ADMISSION_QUEUE_TIMEOUT_MS,
     },
   };

@@ -63,6 +63,12 @@ describe('cost of data fields', () => {
     expect(cost('{ ... on Query { relations(first: 4) { nodes { to { id } } } } }')).toBe(once);
   });
 
+  it("weighs a long text by its SDL `@cost(weight:)`, so aliasing a document's text costs what it sends", () => {
+    const text = (n: number) => `{ entity(id: "d") { ... on Document { ${Array.from({ length: n }, (_, i) => `t${i}: text`).join(' ')} } } }`;
+    expect(cost(text(1))).toBe(1 + 40);
+    expect(cost(text(20))).toBe(1 + 20 * 40);
+  });
+
   it('gives short unpaginated lists a size of DEFAULT_LIST_SIZE', () => {
     // fact (1) + citations: DEFAULT_LIST_SIZE × (citation + saidBy)
     expect(cost('{ fact(id: "f") { citations { saidBy { id } } } }')).toBe(1 + DEFAULT_LIST_SIZE * 2);

@@ -1,60 +1,71 @@
 /**
- * Admission by cost: expensive operations share a per-process budget of cost in flight, so a few clients
- * sending the most expensive operations the limits allow queue behind each other instead of taking every
- * turn of the event loop, while cheap operations (the lookups most clients make) go straight through. An
- * operation that waits longer than its patience is refused with a retryable SERVER_BUSY (HTTP 503,
- * `retry-after`), like cost-based rate limits elsewhere. Settings: `admission` in the config.
+ * Admission by cost: operations costing more than `freeCost` draw their cost from a per-process budget that
+ * refills at `costPerSecond` (up to one MAX_QUERY_COST), first come first served. So clients sending the most
+ * expensive operations the limits allow queue behind each other instead of taking every turn of the event
+ * loop, while cheap operations (the lookups most clients make) go straight through. An operation that waits
+ * longer than `queueTimeoutMs` is refused with a retryable SERVER_BUSY (HTTP 503, `retry-after`), as
+ * cost-based rate limits elsewhere do. Settings: `admission` in the config.
  */
 import { GraphQLError } from 'graphql';
 import type { AdmissionSettings } from '../../config/config.ts';
 import { ErrorCode } from '../errors.ts';
 
 export class AdmissionGate {
-  private inFlight = 0;
-  private readonly waiting: { cost: number; admit: () => void }[] = [];
+  private tokens: number;
+  private refilledAt = performance.now();
+  private readonly waiting: { charge: number; admit: () => void }[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly settings: AdmissionSettings) {}
-
-  /** Waits until `cost` fits in the budget; returns the release to call once the operation is answered. */
-  async admit(cost: number): Promise<() => void> {
-    if (cost <= this.settings.freeCost) return () => undefined;
-    // An operation costlier than the whole budget still runs, alone.
-    const charge = Math.min(cost, this.settings.costBudget);
-    if (this.waiting.length > 0 || this.inFlight + charge > this.settings.costBudget) await this.queue(charge);
-    else this.inFlight += charge;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.inFlight -= charge;
-      this.admitWaiting();
-    };
+  constructor(private readonly settings: AdmissionSettings) {
+    this.tokens = settings.burst;
   }
 
-  private queue(charge: number): Promise<void> {
+  /** Resolves when the operation may run; rejects with SERVER_BUSY when it waited too long. */
+  async admit(cost: number): Promise<void> {
+    if (cost <= this.settings.freeCost) return;
+    // An operation costlier than the whole budget still runs, once the budget is full.
+    const charge = Math.min(cost, this.settings.burst);
+    this.refill();
+    if (this.waiting.length === 0 && this.tokens >= charge) {
+      this.tokens -= charge;
+      return;
+    }
     return new Promise((resolve, reject) => {
-      const entry = { cost: charge, admit: () => (clearTimeout(timer), resolve()) };
-      const timer = setTimeout(() => {
+      const entry = { charge, admit: () => (clearTimeout(patience), resolve()) };
+      const patience = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(entry), 1);
         reject(serverBusy(this.settings.queueTimeoutMs));
+        this.schedule();
       }, this.settings.queueTimeoutMs);
       this.waiting.push(entry);
+      this.schedule();
     });
   }
 
-  /** First come, first served: the head of the queue runs as soon as its cost fits. */
-  private admitWaiting(): void {
-    while (this.waiting.length > 0 && this.inFlight + this.waiting[0]!.cost <= this.settings.costBudget) {
+  private refill(): void {
+    const now = performance.now();
+    this.tokens = Math.min(this.settings.burst, this.tokens + ((now - this.refilledAt) * this.settings.costPerSecond) / 1000);
+    this.refilledAt = now;
+  }
+
+  /** Admits the head of the queue as soon as the budget covers it, then the next. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.refill();
+    while (this.waiting.length > 0 && this.tokens >= this.waiting[0]!.charge) {
       const next = this.waiting.shift()!;
-      this.inFlight += next.cost;
+      this.tokens -= next.charge;
       next.admit();
     }
+    const head = this.waiting[0];
+    if (head) this.timer = setTimeout(() => this.schedule(), Math.ceil(((head.charge - this.tokens) * 1000) / this.settings.costPerSecond));
   }
 }
 
 function serverBusy(waitedMs: number): GraphQLError {
   return new GraphQLError(
-    `The server is busy with expensive operations: this one waited ${waitedMs} ms for its turn. Retry later, or ask for less (a lower cost runs at once).`,
+    `The server is busy with expensive operations: this one waited ${waitedMs} ms for its turn. Retry later, or ask for less (an operation of low cost runs at once).`,
     { extensions: { code: ErrorCode.SERVER_BUSY, http: { status: 503, headers: new Map([['retry-after', '1']]) } } },
   );
 }

@@ -4,8 +4,8 @@
  * field costs 1; a list multiplies the cost of what is selected in it by its size: `first` for pages and
  * searches (the value asked, a variable, the operation's default for that variable, or the schema's
  * default), the reachable node count for `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, and
- * DEFAULT_LIST_SIZE for short unpaginated lists (citations, participants…). Scalars are free: they come with
- * their object.
+ * DEFAULT_LIST_SIZE for short unpaginated lists (citations, participants…). Scalars are free (they come with
+ * their object) unless the SDL gives them a weight: `@cost(weight: 40)` on a document's full text.
  *
  * Introspection costs like any other selection, with the schema's own list lengths (introspection-counts.ts):
  * `__schema { types { fields } }` costs the real number of types and fields, so thirty aliases of it are
@@ -111,7 +111,7 @@ export function operationCost({ schema, operation, fragments, variables, limits 
     const definition = parent && definitionOf(parent, name);
     if (!definition) return 0; // __typename, or a field validation refuses
     const type = getNamedType(definition.type);
-    if (isLeafType(type)) return 0;
+    if (isLeafType(type)) return weightOf(definition);
     const isList = isListType(getNullableType(definition.type));
     if (isIntrospectionType(parent)) return introspectionFieldCost(field, parent, type, isList, scope);
     const size = sizeFrom(name, argumentsOf(definition, field));
@@ -148,6 +148,13 @@ export function operationCost({ schema, operation, fragments, variables, limits 
     inProgress.delete(key);
     memo.set(key, cost);
     return cost;
+  };
+
+  /** A scalar's `@cost(weight:)` from the SDL, else 0. */
+  const weightOf = (definition: GraphQLField<unknown, unknown>): number => {
+    const directive = definition.astNode?.directives?.find((d) => d.name.value === 'cost');
+    const weight = directive?.arguments?.find((a) => a.name.value === 'weight')?.value;
+    return weight?.kind === Kind.INT ? Number(weight.value) : 0;
   };
 
   // Average list lengths make fractions: the cost is the whole number just above.

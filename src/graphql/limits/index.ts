@@ -32,17 +32,13 @@ export interface CostLimitOptions {
  * Coerces the variables the way execution will (graphql-js `getVariableValues`: the operation's own
  * defaults applied, bad values refused as BAD_USER_INPUT), then rejects an operation whose cost with those
  * values is over the limit, after validation and before execution; an expensive one then waits for its turn
- * in the admission gate, which it leaves once answered.
+ * in the admission gate.
  */
 export function costLimitPlugin({ maxCost, limits, hideSuggestions, admission }: CostLimitOptions): ApolloServerPlugin<GraphQLContext> {
   const gate = new AdmissionGate(admission);
   return {
     async requestDidStart() {
-      let release: (() => void) | undefined;
       return {
-        async willSendResponse() {
-          release?.();
-        },
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { hideSuggestions, maxErrors: 1 });
@@ -54,7 +50,7 @@ export function costLimitPlugin({ maxCost, limits, hideSuggestions, admission }:
           if (cost > maxCost) {
             throw limitExceeded('cost', maxCost, cost, 'Ask for smaller pages (`first`), a smaller neighborhood `depth`, fewer nested lists, or fewer introspection lists.');
           }
-          release = await gate.admit(cost);
+          await gate.admit(cost);
         },
       };
     },
