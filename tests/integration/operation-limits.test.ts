@@ -155,8 +155,10 @@ describe('operation limits', () => {
   });
 
   it(`introspection depth counts: ${limits.maxDepth} levels run, ${limits.maxDepth + 1} are refused`, async () => {
-    // __type (1) + interfaces levels + name (1)
-    const chain = (depth: number) => `{ __type(name: "Query") { ${'interfaces { '.repeat(depth - 2)}name${' }'.repeat(depth - 2)} } }`;
+    // 11 levels from __schema to name, plus `ofType` levels (graphql-js's own MaxIntrospectionDepthRule refuses
+    // a third nested `fields`, so the depth comes from other fields).
+    const chain = (depth: number) =>
+      `{ __schema { directives { args { type { fields { args { type { fields { args { type { ${'ofType { '.repeat(depth - 11)}name${' }'.repeat(depth - 11)} } } } } } } } } } } }`;
     expectAccepted(await post(chain(limits.maxDepth)));
     expectRejected(await post(chain(limits.maxDepth + 1)), 'depth', limits.maxDepth);
   });
