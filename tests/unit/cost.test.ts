@@ -4,7 +4,7 @@
  * schema's own list lengths.
  */
 import { mergeTypeDefs } from '@graphql-tools/merge';
-import { buildASTSchema, getIntrospectionQuery, getVariableValues, isInterfaceType, isObjectType, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { buildASTSchema, execute, getIntrospectionQuery, getVariableValues, isInterfaceType, isObjectType, Kind, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { DEFAULT_LIST_SIZE, operationCost } from '../../src/graphql/limits/cost.ts';
@@ -149,5 +149,36 @@ describe('depth and aliases inside introspection', () => {
     // What sits under a real (non-null) ofType still counts.
     const deep = `fields { ${'type { fields { '.repeat(6)}name${' } }'.repeat(6)} }`;
     expect(limitErrors(ofTypes(maxWrapping, deep))).toEqual(['depth']);
+  });
+});
+
+describe('the largest introspection answer the default limits allow', () => {
+  /** The answer's size in bytes when the limits accept the operation, else undefined. */
+  const allowedBytes = (query: string): number | undefined => {
+    const document = parse(query);
+    if (validate(schema, document, [...specifiedRules, ...limitValidationRules(operationLimits)]).length > 0) return undefined;
+    if (cost(query) > operationLimits.maxCost) return undefined;
+    return Buffer.byteLength(JSON.stringify(execute({ schema, document })));
+  };
+  const times = (n: number, text: (i: number) => string) => Array.from({ length: n }, (_, i) => text(i)).join(' ');
+  const graphiql = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true });
+  const selection = graphiql.slice(graphiql.indexOf('__schema {') + '__schema {'.length, graphiql.indexOf('fragment FullType')).replace(/}\s*}\s*$/, '');
+  const fragments = graphiql.slice(graphiql.indexOf('fragment FullType'));
+  const copies = (n: number, extra = '') => `query { ${times(n, (i) => `s${i}: __schema { ${selection} }`)} ${extra} } ${fragments}`;
+
+  it('is about 0.6 MB: the most copies of the playground query that fit, plus descriptions repeated by the aliases left', () => {
+    const shapes: Record<string, string> = {
+      'the playground query': graphiql,
+      'its most copies': copies(Math.floor(operationLimits.maxCost / cost(graphiql))),
+      'one copy more': copies(Math.floor(operationLimits.maxCost / cost(graphiql)) + 1),
+      'every field description, aliased': `{ __schema { types { fields { ${times(operationLimits.maxAliases, (i) => `d${i}: description`)} } } } }`,
+      'copies and aliased type descriptions': copies(5, `x: __schema { types { ${times(operationLimits.maxAliases - 6, (i) => `d${i}: description`)} } }`),
+    };
+    const sizes = Object.fromEntries(Object.entries(shapes).map(([name, query]) => [name, allowedBytes(query)]));
+    console.log(`introspection answers allowed (bytes): ${JSON.stringify(sizes)}`);
+    expect(sizes['the playground query']).toBeGreaterThan(50_000);
+    expect(sizes['one copy more']).toBeUndefined();
+    const largest = Math.max(...Object.values(sizes).filter((b): b is number => b !== undefined));
+    expect(largest).toBeLessThan(1024 * 1024);
   });
 });
