@@ -68,7 +68,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     introspection: settings.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: settings.allowBatchedRequests,
-    // The token limit is counted before Apollo parses (tokenLimitHook); this is only a backstop.
+    // The token limit is counted before Apollo parses (the preHandler of /graphql below); this is a backstop.
     parseOptions: { maxTokens: config.operationLimits.maxTokens },
     // "Did you mean …?" reveals the schema: graphql-js leaves it out when asked.
     validationOptions: { hideSuggestions },
