@@ -1,6 +1,8 @@
 /**
- * `npm run bench:load [-- --duration 10 --connections 32 --rounds 3]` (or BENCH_DURATION, BENCH_CONNECTIONS,
- * BENCH_ROUNDS): a bounded load benchmark. Starts the server, runs autocannon on loopback with the query mix
+ * `npm run bench:load [-- --duration 10 --connections 32 --rounds 3] [--availability]` (or BENCH_DURATION,
+ * BENCH_CONNECTIONS, BENCH_ROUNDS): a bounded load benchmark. With `--availability`, it measures instead how
+ * one-entity lookups fare while clients send the most expensive operations the limits allow (availability.ts).
+ * Otherwise it Starts the server, runs autocannon on loopback with the query mix
  * of bench/query-mix.ts for several rounds back to back, records the server's memory after each round, and
  * exits non-zero if any request failed (connection error, non-2xx, or a GraphQL error inside a 200).
  *
@@ -18,12 +20,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '../tests/support/free-port.ts';
+import { measureAvailability } from './availability.ts';
 import { Child } from './compare/child.ts';
 import { QUERY_MIX, runLoad, warmUp, type LoadResult } from './query-mix.ts';
 import type { FromServer, ToServer } from './server-process.ts';
 
 const { values: flags } = parseArgs({
-  options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } },
+  options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' }, availability: { type: 'boolean' } },
 });
 function positive(name: string, flag: string | undefined, env: string | undefined, fallback: number): number {
   const value = Number(flag ?? env ?? fallback);
@@ -85,7 +88,22 @@ function printRound(label: string, r: LoadResult, memory: Memory): void {
   for (const problem of r.problems) console.log(`  ! ${problem}`);
 }
 
+/** `--availability`: the lookups' p50 alone and under the heaviest allowed operations; fails when over 5x. */
+async function availability(): Promise<number> {
+  const { server, url, tempDir } = await startServer();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopServer(server, tempDir).finally(() => process.exit(130)));
+  }
+  try {
+    const result = await measureAvailability(`${url}/graphql`, durationSeconds * 1000);
+    return result.ratio <= 5 ? 0 : 1;
+  } finally {
+    await stopServer(server, tempDir);
+  }
+}
+
 async function main(): Promise<number> {
+  if (flags.availability) return availability();
   console.log(`Load benchmark: ${rounds} round(s) of ${durationSeconds} s, ${connections} connections, ${QUERY_MIX.length} queries in the mix`);
   const { server, url, tempDir } = await startServer();
   // Ctrl-C or SIGTERM mid-run: stop the server (and its Neo4j) and remove its data before leaving.

@@ -62,9 +62,21 @@ const EnvSchema = z.object({
   MAX_DIRECTIVES: positiveInt(1000).default(20),
   MAX_TOKENS: positiveInt(100_000).default(2_000),
   MAX_QUERY_COST: positiveInt(10_000_000).default(10_000),
+  // Admission by cost (src/graphql/limits/admission.ts): operations costing more than ADMISSION_FREE_COST draw
+  // their cost from a budget refilled at ADMISSION_COST_PER_SECOND (up to MAX_QUERY_COST) and wait their turn.
+  ADMISSION_FREE_COST: positiveInt(10_000_000).default(1_000),
+  ADMISSION_COST_PER_SECOND: positiveInt(100_000_000).default(20_000),
+  ADMISSION_QUEUE_TIMEOUT_MS: positiveInt(600_000).default(10_000),
 
   // HTTP
   BODY_LIMIT_BYTES: positiveInt(64 * 1024 * 1024).default(100 * 1024),
+  /** Largest answer; a larger one is refused with LIMIT_EXCEEDED (`responseBytes`) instead of being sent. */
+  MAX_RESPONSE_BYTES: positiveInt(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** Open connections at once; further ones are closed on arrival. */
+  MAX_CONNECTIONS: positiveInt(1_000_000).default(1024),
+  /** Time a client has to send its request's headers, and its whole request (headers and body). */
+  HEADERS_TIMEOUT_MS: positiveInt(600_000).default(5_000),
+  REQUEST_TIMEOUT_MS: positiveInt(600_000).default(10_000),
   CORS_ORIGINS: z
     .string()
     .regex(/^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, '`*` or a comma-separated list of origins such as https://app.example')
@@ -110,10 +122,24 @@ export interface OperationLimits {
   maxCost: number;
 }
 
+export interface AdmissionSettings {
+  /** Operations at or below this cost are never queued. */
+  freeCost: number;
+  /** Cost per second the queued kind may use together, and the most it can save up (one MAX_QUERY_COST). */
+  costPerSecond: number;
+  burst: number;
+  /** How long an operation waits for its turn before SERVER_BUSY. */
+  queueTimeoutMs: number;
+}
+
 export interface HttpSettings {
   host: string;
   port: number;
   bodyLimitBytes: number;
+  maxResponseBytes: number;
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   /** `'*'`, a list of allowed origins, or empty for no cross-origin access. */
   corsOrigins: '*' | string[];
   allowBatchedRequests: boolean;
@@ -138,6 +164,7 @@ export interface Config {
   knowledge: { dir: string; autoload: boolean; batchRows: number };
   limits: Limits;
   operationLimits: OperationLimits;
+  admission: AdmissionSettings;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +186,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
     throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
   }
+  if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration:\n  HEADERS_TIMEOUT_MS: must be at most REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  }
   return toConfig(env);
 }
 
@@ -178,6 +208,10 @@ function toConfig(env: Env): Config {
       host: env.HOST,
       port: env.PORT,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      maxResponseBytes: env.MAX_RESPONSE_BYTES,
+      maxConnections: env.MAX_CONNECTIONS,
+      headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       corsOrigins: env.CORS_ORIGINS === '*' ? '*' : (env.CORS_ORIGINS?.split(',') ?? []),
       allowBatchedRequests: env.ALLOW_BATCHED_REQUESTS,
       introspection: env.INTROSPECTION,
@@ -216,6 +250,12 @@ function toConfig(env: Env): Config {
       maxDirectives: env.MAX_DIRECTIVES,
       maxTokens: env.MAX_TOKENS,
       maxCost: env.MAX_QUERY_COST,
+    },
+    admission: {
+      freeCost: env.ADMISSION_FREE_COST,
+      costPerSecond: env.ADMISSION_COST_PER_SECOND,
+      burst: env.MAX_QUERY_COST,
+      queueTimeoutMs: env.ADMISSION_QUEUE_TIMEOUT_MS,
     },
   };
 }

@@ -1,23 +1,54 @@
 /**
  * The one enumeration of error codes clients see in `extensions.code`, and the formatter that gives every
- * error one of them. Internal details (stack traces, driver messages) never leave the server.
+ * error one of them. Internal details (stack traces, driver messages) never leave the server. Errors are
+ * recognised by their kind (class, code, extensions, AST nodes), never by their message text.
  */
-import { GraphQLError, isEnumType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  isEnumType,
+  Kind,
+  typeFromAST,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DocumentNode,
+  type GraphQLEnumType,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DatabaseError } from '../database/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 
 export const ErrorCode = {
-  /** An argument is out of range or malformed; the message says what is allowed. */
+  /** An argument or variable is out of range or malformed; the message says what is allowed. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** A request GraphQL cannot read: bad JSON, bad framing, a bad URL, a missing query (HTTP 400). */
   BAD_REQUEST: 'BAD_REQUEST',
-  /** No such HTTP route or asset (GraphQL itself answers a missing id with null). */
+  /** No such HTTP route or asset (GraphQL itself answers a missing id with null). HTTP 404. */
   NOT_FOUND: 'NOT_FOUND',
+  /** The route exists but not for this HTTP method; the `allow` header lists those it takes. HTTP 405. */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** The request was not received in time (headers or body sent too slowly). HTTP 408. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** The request body is over BODY_LIMIT_BYTES. HTTP 413. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The body's content-type is not one the endpoint reads (application/json). HTTP 415. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** The request's headers are larger than Node's header limit. HTTP 431. */
+  REQUEST_HEADER_FIELDS_TOO_LARGE: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+  /** An automatic persisted query's hash the server does not know: send the query with it (Apollo's own code). */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
-  /** The operation is over a documented limit (depth, aliases, directives, tokens, cost); `extensions.limit` says which. */
+  /** The operation or its answer is over a documented limit; `extensions.limit` says which. */
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  /** Expensive operations fill the server's cost budget and this one waited too long for its turn: retry (HTTP 503, `retry-after`). */
+  SERVER_BUSY: 'SERVER_BUSY',
   /** Neo4j cannot be reached; the server keeps running and recovers when it returns. */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** A statement exceeded its transaction timeout. */
@@ -28,6 +59,24 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** The code of an HTTP error status answered outside GraphQL (framing, routing, media types). */
+export function codeForStatus(status: number): ErrorCode {
+  const codes: Record<number, ErrorCode> = {
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    408: ErrorCode.REQUEST_TIMEOUT,
+    413: ErrorCode.PAYLOAD_TOO_LARGE,
+    415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    431: ErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE,
+  };
+  return codes[status] ?? (status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST);
+}
+
+/** The body of every answer that is not a GraphQL result: the same shape as a GraphQL error. */
+export function errorBody(message: string, code: ErrorCode) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
 /** A BAD_USER_INPUT error naming the argument and what it accepts. */
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`Invalid argument \`${argument}\`: ${message}`, {
@@ -36,14 +85,65 @@ export function badUserInput(argument: string, message: string): GraphQLError {
   });
 }
 
-const ENUM_VALUE_ERROR = /(?:Value "[^"]*" does not exist in|Enum) "(\w+)"(?: enum| cannot represent)/;
-// graphql-js 16 writes "more that N tokens"; later versions may fix the typo.
-const TOKEN_LIMIT_ERROR = /Document contains more tha[nt] (\d+) tokens/;
-const SUGGESTION = / ?Did you mean [^?]*\?/g;
+/** graphql-js's error about a value outside an enum, as BAD_USER_INPUT listing the values allowed. */
+function enumValueError(error: GraphQLError, enumType: GraphQLEnumType): GraphQLError {
+  const allowedValues = enumType.getValues().map((v) => v.name);
+  return new GraphQLError(`${error.message} Allowed values: ${allowedValues.join(', ')}.`, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    // `allowedValues` survives Apollo's wrapping of validation errors (which resets `code`): the formatter reads it.
+    extensions: { code: ErrorCode.BAD_USER_INPUT, allowedValues, http: { status: 400 } },
+  });
+}
+
+/** A variable graphql-js could not coerce (its error names the variable's definition node) as BAD_USER_INPUT. */
+export function variableError(schema: GraphQLSchema, error: GraphQLError): GraphQLError {
+  const definition = error.nodes?.[0];
+  const type = definition?.kind === Kind.VARIABLE_DEFINITION ? typeFromAST(schema, definition.type) : undefined;
+  const named = type && getNamedType(type);
+  if (named && isEnumType(named)) return enumValueError(error, named);
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+}
+
+/** Each literal value of the document whose expected type is an enum, with that enum (from graphql-js's TypeInfo). */
+function enumPositions(schema: GraphQLSchema, document: DocumentNode): Map<ASTNode, GraphQLEnumType> {
+  const positions = new Map<ASTNode, GraphQLEnumType>();
+  const typeInfo = new TypeInfo(schema);
+  const record = (node: ASTNode) => {
+    const type = typeInfo.getInputType();
+    const named = type && getNamedType(type);
+    if (named && isEnumType(named)) positions.set(node, named);
+  };
+  const literals = [Kind.ENUM, Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.NULL, Kind.OBJECT] as const;
+  visit(document, visitWithTypeInfo(typeInfo, Object.fromEntries(literals.map((kind) => [kind, record]))));
+  return positions;
+}
+
+/**
+ * Validation errors about a literal outside its enum (graphql-js's ValuesOfCorrectTypeRule names the value's
+ * node) become BAD_USER_INPUT with the allowed values: the node's expected type says which enum.
+ */
+export const enumErrorsPlugin: ApolloServerPlugin = {
+  async requestDidStart({ schema }) {
+    return {
+      async validationDidStart({ document }) {
+        return async (errors) => {
+          if (!errors?.length) return;
+          const positions = enumPositions(schema, document);
+          // Apollo answers with this same array once the hook returns, so an error replaced here is the one sent.
+          const replaceable = errors as Error[];
+          replaceable.forEach((error, i) => {
+            const enumType = error instanceof GraphQLError && error.nodes?.length === 1 ? positions.get(error.nodes[0]!) : undefined;
+            if (enumType) replaceable[i] = enumValueError(error as GraphQLError, enumType);
+          });
+        };
+      },
+    };
+  },
+};
 
 export interface ErrorFormatterOptions {
-  /** Hide "Did you mean …?" hints, which reveal the schema when introspection is off. */
-  hideSuggestions: boolean;
   /** Add the stack trace of unexpected errors (a debugging setting, never on by default). */
   debug: boolean;
 }
@@ -51,13 +151,13 @@ export interface ErrorFormatterOptions {
 /**
  * Apollo Server's `formatError`: keeps our codes, maps database failures to theirs, names the limit an
  * operation exceeded, reports a wrong enum value as BAD_USER_INPUT listing the allowed values, and masks
- * everything unexpected. Only `code` (and a limit's figures) are kept in `extensions`.
+ * everything unexpected. Only `code` (and a limit's figures) are kept in `extensions`. Suggestions ("Did you
+ * mean …?") are left out at their source, by graphql-js's `hideSuggestions` option, where configured.
  */
-export function createErrorFormatter(schema: GraphQLSchema, log: Logger, options: ErrorFormatterOptions) {
-  const clean = (message: string) => (options.hideSuggestions ? message.replace(SUGGESTION, '') : message);
+export function createErrorFormatter(log: Logger, options: ErrorFormatterOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const { locations, path } = formatted;
+    const { message, locations, path } = formatted;
     if (original instanceof DatabaseError) {
       // The client gets the classification; the operator gets the driver's own error.
       if (original.failure !== 'DATABASE_UNAVAILABLE') log.error({ err: original.cause ?? original, path }, original.message);
@@ -66,24 +166,12 @@ export function createErrorFormatter(schema: GraphQLSchema, log: Logger, options
     const extensions = formatted.extensions ?? {};
     if (typeof extensions.limit === 'string') {
       const { limit, max, actual } = extensions;
-      return { message: formatted.message, locations, path, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual } };
+      return { message, locations, path, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual } };
     }
-    const tokens = TOKEN_LIMIT_ERROR.exec(formatted.message);
-    if (tokens) {
-      const message = `Operation exceeds the tokens limit: more than ${tokens[1]} tokens allowed. Send a shorter document.`;
-      return { message, locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit: 'tokens', max: Number(tokens[1]) } };
-    }
+    if (Array.isArray(extensions.allowedValues)) return { message, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     const code = extensions.code;
-    if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED || code === ErrorCode.BAD_USER_INPUT) {
-      const enumName = ENUM_VALUE_ERROR.exec(formatted.message)?.[1];
-      const enumType = enumName ? schema.getType(enumName) : undefined;
-      if (enumType && isEnumType(enumType)) {
-        const allowed = enumType.getValues().map((v) => v.name).join(', ');
-        return { message: `${formatted.message.replace(SUGGESTION, '')} Allowed values: ${allowed}.`, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-      }
-    }
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values<string>(ErrorCode).includes(code)) {
-      return { message: clean(formatted.message), locations, path, extensions: { code } };
+      return { message, locations, path, extensions: { code } };
     }
     log.error({ err: original, path }, 'unexpected error in a GraphQL request');
     const debug = options.debug && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};

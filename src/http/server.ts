@@ -9,15 +9,16 @@ import cors from '@fastify/cors';
 import Fastify, {
   LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { buildASTSchema } from 'graphql';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
-import { createErrorFormatter, ErrorCode } from '../graphql/errors.ts';
+import { codeForStatus, createErrorFormatter, enumErrorsPlugin, ErrorCode, errorBody } from '../graphql/errors.ts';
 import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
-import { costLimitPlugin, limitValidationRules } from '../graphql/limits/index.ts';
+import { costLimitPlugin, limitExceeded, limitValidationRules, tokenLimitError } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../graphql/schema.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
@@ -36,45 +37,61 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     // pino's Logger is a FastifyBaseLogger; naming the base type keeps FastifyInstance's default generics.
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: settings.bodyLimitBytes,
+    // A client has headersTimeoutMs for its headers and requestTimeoutMs for its whole request, checked every
+    // second (Node checks every 30 s by default, so a dribbling client kept its socket for a minute).
+    http: { headersTimeout: settings.headersTimeoutMs, connectionsCheckingInterval: CONNECTIONS_CHECK_MS },
+    requestTimeout: settings.requestTimeoutMs,
     connectionTimeout: 30_000,
-    requestTimeout: 60_000,
     keepAliveTimeout: 5_000,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The caller's request id is kept only when it is short and safe to echo and to log.
+    requestIdHeader: false,
+    genReqId: (request) => requestIdOf(request.headers['x-request-id']),
+    // Errors Node's HTTP parser raises before any route (431, bad framing, timeouts), and bad URLs.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (error, request, reply) => {
+      // Raised before routing, so the onSend hooks below do not run: the common headers are set here.
+      void withCommonHeaders(request, reply as FastifyReply).status(400).send(errorBody(`The request URL is not valid (${error.code}): percent-encode it.`, ErrorCode.BAD_REQUEST));
+    },
     // Per-request log lines are noise in test runs; kept in development and production.
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   });
+  app.server.maxConnections = settings.maxConnections;
   const typeDefs = mergeTypeDefs(loadTypeDefs());
   const production = config.env === 'production';
+  const hideSuggestions = production || !settings.introspection;
+  const formatError = createErrorFormatter(log, { debug: settings.debugErrors });
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    formatError: createErrorFormatter(buildASTSchema(typeDefs), log, { hideSuggestions: production || !settings.introspection, debug: settings.debugErrors }),
+    formatError,
     includeStacktraceInErrorResponses: settings.debugErrors,
     introspection: settings.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: settings.allowBatchedRequests,
+    // The token limit is counted before Apollo parses (the preHandler of /graphql below); this is a backstop.
     parseOptions: { maxTokens: config.operationLimits.maxTokens },
+    // "Did you mean …?" reveals the schema: graphql-js leaves it out when asked.
+    validationOptions: { hideSuggestions },
     validationRules: [knownOperationTypesRule, ...limitValidationRules(config.operationLimits)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // We send no cache hints; the default cache-control plugin would still run a hook on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
-      costLimitPlugin(config.operationLimits.maxCost, config.limits),
+      enumErrorsPlugin as ApolloServerPlugin<GraphQLContext>,
+      costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions, admission: config.admission }),
       ...(production ? [] : [roundTripsPlugin]),
     ],
   });
   await apollo.start();
 
   app.setErrorHandler(jsonErrorHandler(settings.bodyLimitBytes));
-  app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ errors: [{ message: `No route ${request.method} ${request.url}: GraphQL is served at ${GRAPHQL_PATH}`, extensions: { code: ErrorCode.NOT_FOUND } }] });
-  });
+  app.setNotFoundHandler(notFoundOrWrongMethod(app));
   // Every response names its request, so a client's report can be matched with the server's log line.
   app.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
+    withCommonHeaders(request, reply);
   });
+  app.addHook('onSend', responseSizeLimit(settings.maxResponseBytes));
   app.addHook('onSend', legacyJsonStatus);
   if (settings.corsOrigins === '*' || settings.corsOrigins.length > 0) {
     await app.register(cors, { origin: settings.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
@@ -85,9 +102,11 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.route({
     method: ['GET', 'POST'],
     url: GRAPHQL_PATH,
-    // A browser navigating here gets the playground instead of a GraphQL response.
     preHandler: async (request, reply) => {
+      // A browser navigating here gets the playground instead of a GraphQL response.
       if (settings.playground && request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
+      const tooLong = documentsOf(request).map((document) => tokenLimitError(document, config.operationLimits.maxTokens)).find(Boolean);
+      if (tooLong) return reply.status(400).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [formatError(tooLong.toJSON(), tooLong)] }));
     },
     handler: graphql,
   });
@@ -99,6 +118,81 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
   return { app, apollo };
+}
+
+/** Every response names its request, and no browser guesses its type from its content. */
+function withCommonHeaders(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
+}
+
+/** How often Node looks for requests over their header or request timeout: the slack of those bounds. */
+export const CONNECTIONS_CHECK_MS = 1_000;
+
+/** A caller's `x-request-id` worth keeping: short, and nothing that could break a log line or a page. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** The GraphQL documents a request carries (GET `query`, a POST body, or each operation of a batch). */
+function documentsOf(request: FastifyRequest): string[] {
+  const payload = request.method === 'GET' ? request.query : request.body;
+  return (Array.isArray(payload) ? payload : [payload]).flatMap((operation: unknown) => {
+    const query = operation && typeof operation === 'object' ? (operation as { query?: unknown }).query : undefined;
+    return typeof query === 'string' ? [query] : [];
+  });
+}
+
+/** 404 for an unknown path; 405 with `allow` for a known path asked with another method. */
+function notFoundOrWrongMethod(app: FastifyInstance) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const url = request.url.split('?')[0]!;
+    const allowed = (['GET', 'POST'] as const).filter((method) => app.hasRoute({ url, method }));
+    if (allowed.length > 0) {
+      const message = `${request.method} is not allowed on ${url}: use ${allowed.join(' or ')}.`;
+      return reply.status(405).header('allow', allowed.join(', ')).send(errorBody(message, ErrorCode.METHOD_NOT_ALLOWED));
+    }
+    return reply.status(404).send(errorBody(`No route ${request.method} ${url}: GraphQL is served at ${GRAPHQL_PATH}`, ErrorCode.NOT_FOUND));
+  };
+}
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers too large, bad framing, too slow):
+ * they get the same JSON error shape as every other answer, written on the socket, which is then closed.
+ */
+function answerClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request was not received in time: send its headers and body without pauses.']
+        : [400, 'The request is not valid HTTP.'];
+  this.log.debug({ err: error }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(errorBody(message, codeForStatus(status)));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+        `x-content-type-options: nosniff\r\nx-request-id: ${randomUUID()}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/**
+ * An answer over `maxBytes` is replaced by a LIMIT_EXCEEDED error before a byte of it is sent. The cost limit
+ * keeps answers far below this; this is the bound on what an estimate can miss.
+ */
+function responseSizeLimit(maxBytes: number) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (typeof payload !== 'string' || payload.length <= maxBytes / 3 || request.url.split('?')[0] !== GRAPHQL_PATH) return payload;
+    const bytes = Buffer.byteLength(payload);
+    if (bytes <= maxBytes) return payload;
+    const error = limitExceeded('responseBytes', maxBytes, bytes, 'Ask for fewer fields, smaller pages or fewer aliases.');
+    void reply.status(400);
+    return JSON.stringify({ errors: [{ message: error.message, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit: 'responseBytes', max: maxBytes, actual: bytes } }] });
+  };
 }
 
 /** Request errors that the GraphQL-over-HTTP spec answers with 200 under the legacy `application/json` type. */
@@ -143,10 +237,12 @@ function jsonErrorHandler(bodyLimitBytes: number) {
     const message =
       status >= 500
         ? 'Internal server error'
-        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        : status === 413
           ? `Request body is too large: at most ${bodyLimitBytes} bytes are accepted (BODY_LIMIT_BYTES).`
-          : error.message;
-    return reply.status(status).send({ errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST } }] });
+          : status === 415
+            ? `${error.message}: send application/json (or a GET with a \`query\` parameter).`
+            : error.message;
+    return reply.status(status).send(errorBody(message, codeForStatus(status)));
   };
 }
 

@@ -14,6 +14,10 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 4000,
       bodyLimitBytes: 102_400,
+      maxResponseBytes: 4 * 1024 * 1024,
+      maxConnections: 1024,
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 10_000,
       corsOrigins: [],
       allowBatchedRequests: false,
       introspection: true,
@@ -42,6 +46,7 @@ describe('loadConfig', () => {
     [{ NEO4J_LOCAL_HEAP: 'lots' }, /NEO4J_LOCAL_HEAP="lots": must be a JVM size such as 512m or 2g/],
     [{ KNOWLEDGE_AUTOLOAD: 'maybe' }, /KNOWLEDGE_AUTOLOAD="maybe": accepts one of 0, 1, true, false/],
     [{ MAX_PAGE_SIZE: '0' }, /MAX_PAGE_SIZE="0": must be at least 1/],
+    [{ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' }, /HEADERS_TIMEOUT_MS: must be at most REQUEST_TIMEOUT_MS/],
   ])('refuses %j, naming the variable and what it accepts', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

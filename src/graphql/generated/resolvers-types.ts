@@ -1243,6 +1243,12 @@ export type ResolversParentTypes = ResolversObject<{
   TimeRef: TimeRefRecord;
 }>;
 
+export type CostDirectiveArgs = {
+  weight: Scalars['Int']['input'];
+};
+
+export type CostDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AliasResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Alias'] = ResolversParentTypes['Alias']> = ResolversObject<{
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1527,3 +1533,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   TimeRef?: TimeRefResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  cost?: CostDirectiveResolver<any, any, ContextType>;
+}>;

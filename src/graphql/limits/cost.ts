@@ -1,20 +1,28 @@
 /**
- * The cost of an operation: an estimate of the records it can make the database return, computed from the
- * document and its variables before execution. Each object field costs 1; a list multiplies the cost of
- * what is selected in it by its size: `first` for pages and searches (the value asked, or its default),
- * the reachable node count for `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, and
- * DEFAULT_LIST_SIZE for short unpaginated lists (aliases, citations, participants…). Scalars are free: they
- * come with their record. Introspection is free: the schema answers it.
+ * The cost of an operation: an estimate of the objects its answer can hold (for data fields, the records
+ * the database returns), computed from the document and its coerced variables before execution. Each object
+ * field costs 1; a list multiplies the cost of what is selected in it by its size: `first` for pages and
+ * searches (the value asked, a variable, the operation's default for that variable, or the schema's
+ * default), the reachable node count for `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, and
+ * DEFAULT_LIST_SIZE for short unpaginated lists (citations, participants…). Scalars are free (they come with
+ * their object) unless the SDL gives them a weight: `@cost(weight: 40)` on a document's full text.
+ *
+ * Introspection costs like any other selection, with the schema's own list lengths (introspection-counts.ts):
+ * `__schema { types { fields } }` costs the real number of types and fields, so thirty aliases of it are
+ * thirty times that, and `ofType` chains cost only as deep as the schema's types are wrapped.
  */
 import {
+  getArgumentValues,
   getNamedType,
   getNullableType,
   isInterfaceType,
+  isIntrospectionType,
   isLeafType,
   isListType,
   isObjectType,
   Kind,
-  valueFromASTUntyped,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -24,7 +32,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Limits } from '../../config/config.ts';
-import { isIntrospectionField } from './selections.ts';
+import { introspectionCounts } from './introspection-counts.ts';
 
 export const DEFAULT_LIST_SIZE = 10;
 /** Entities a neighbourhood of depth 1 is expected to reach; each further layer multiplies by 5. */
@@ -36,81 +44,122 @@ export interface CostInput {
   schema: GraphQLSchema;
   operation: OperationDefinitionNode;
   fragments: Record<string, FragmentDefinitionNode>;
+  /** The operation's variables as graphql-js coerced them (`getVariableValues`): defaults applied. */
   variables: Record<string, unknown>;
-  limits: Limits;
+  limits: Pick<Limits, 'maxNeighborhoodNodes' | 'maxNeighborhoodDepth' | 'maxPathDepth'>;
+}
+
+/** Where a selection set is costed from. */
+interface Scope {
+  /** The page size a parent field asked for, for the list inside it (a connection's `nodes`). */
+  listSize: number | undefined;
+  /** Under an introspection list: each nested introspection list is as long as its average, not its longest. */
+  everyParent: boolean;
+  /** `ofType` levels already walked in this type reference. */
+  ofTypeDepth: number;
 }
 
 export function operationCost({ schema, operation, fragments, variables, limits }: CostInput): number {
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
+  const counts = introspectionCounts(schema);
   const memo = new Map<string, number>();
   const inProgress = new Set<string>();
 
-  const argumentsOf = (field: FieldNode): Record<string, unknown> =>
-    Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, variables)]));
-
-  /**
-   * How many items a field makes its lists hold, when its arguments (or their SDL defaults) say. Depths are
-   * costed at most at their configured maximum: the resolver refuses deeper before any Cypher runs.
-   */
-  const sizeFrom = (field: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined => {
-    const given = argumentsOf(field);
-    const arg = (name: string): unknown => given[name] ?? definition.args.find((a) => a.name === name)?.defaultValue;
-    const depthOf = (name: string, max: number) => {
-      const value = arg(name);
-      return typeof value === 'number' ? Math.max(1, Math.min(value, max)) : max;
-    };
-    if (field.name.value === 'neighborhood') {
-      return Math.min(limits.maxNeighborhoodNodes, NEIGHBORHOOD_FIRST_LAYER * 5 ** (depthOf('depth', limits.maxNeighborhoodDepth) - 1));
-    }
-    if (field.name.value === 'path') return depthOf('maxDepth', limits.maxPathDepth) + 1;
-    const first = arg('first');
-    return typeof first === 'number' ? Math.min(Math.max(first, 0), SIZE_CEILING) : undefined;
+  const definitionOf = (parent: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined => {
+    if (parent === root && name === '__schema') return SchemaMetaFieldDef;
+    if (parent === root && name === '__type') return TypeMetaFieldDef;
+    return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
   };
 
-  const costOf = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, listSize: number | undefined): number => {
+  /** graphql-js's own argument coercion: literals, variables and the schema's defaults. */
+  const argumentsOf = (definition: GraphQLField<unknown, unknown>, field: FieldNode): Record<string, unknown> => {
+    try {
+      return getArgumentValues(definition, field, variables);
+    } catch {
+      return {}; // validation reports bad arguments; cost falls back to the defaults below.
+    }
+  };
+
+  /**
+   * How many items a data field makes its lists hold, when its arguments say. Depths are costed at most at
+   * their configured maximum: the resolver refuses deeper before any Cypher runs.
+   */
+  const sizeFrom = (name: string, args: Record<string, unknown>): number | undefined => {
+    const depthOf = (value: unknown, max: number) => (typeof value === 'number' ? Math.max(1, Math.min(value, max)) : max);
+    if (name === 'neighborhood') {
+      return Math.min(limits.maxNeighborhoodNodes, NEIGHBORHOOD_FIRST_LAYER * 5 ** (depthOf(args.depth, limits.maxNeighborhoodDepth) - 1));
+    }
+    if (name === 'path') return depthOf(args.maxDepth, limits.maxPathDepth) + 1;
+    return typeof args.first === 'number' ? Math.min(Math.max(args.first, 0), SIZE_CEILING) : undefined;
+  };
+
+  const costOf = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, scope: Scope): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        total += fieldCost(selection, parent, listSize);
+        total += fieldCost(selection, parent, scope);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        total += costOf(selection.selectionSet, type ?? undefined, listSize);
+        total += costOf(selection.selectionSet, type ?? undefined, scope);
       } else {
-        total += spreadCost(selection.name.value, listSize);
+        total += spreadCost(selection.name.value, scope);
       }
     }
     return total;
   };
 
-  const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined, listSize: number | undefined): number => {
+  const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined, scope: Scope): number => {
     const name = field.name.value;
-    if (isIntrospectionField(name) || name === '__typename') return 0;
-    if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) return 0;
-    const definition = parent.getFields()[name];
-    if (!definition) return 0;
+    const definition = parent && definitionOf(parent, name);
+    if (!definition) return 0; // __typename, or a field validation refuses
     const type = getNamedType(definition.type);
-    if (isLeafType(type)) return 0;
-    const size = sizeFrom(field, definition);
+    if (isLeafType(type)) return weightOf(definition);
     const isList = isListType(getNullableType(definition.type));
+    if (isIntrospectionType(parent)) return introspectionFieldCost(field, parent, type, isList, scope);
+    const size = sizeFrom(name, argumentsOf(definition, field));
     // A list is as long as its own `first`, or as the page its parent field asked for, or short.
-    const multiplier = isList ? (size ?? listSize ?? DEFAULT_LIST_SIZE) : 1;
-    const children = field.selectionSet ? costOf(field.selectionSet, type, isList ? undefined : size) : 0;
+    const multiplier = isList ? (size ?? scope.listSize ?? DEFAULT_LIST_SIZE) : 1;
+    const inner: Scope = { listSize: isList ? undefined : size, everyParent: false, ofTypeDepth: 0 };
+    const children = field.selectionSet ? costOf(field.selectionSet, type, inner) : 0;
     return multiplier * (1 + children);
   };
 
-  const spreadCost = (name: string, listSize: number | undefined): number => {
-    const key = `${name}/${listSize ?? ''}`;
+  const introspectionFieldCost = (field: FieldNode, parent: GraphQLNamedType, type: GraphQLNamedType, isList: boolean, scope: Scope): number => {
+    const name = field.name.value;
+    // Past the schema's deepest wrapping, `ofType` is null: nothing to answer.
+    if (name === 'ofType' && scope.ofTypeDepth >= counts.maxWrapping) return 0;
+    const length = isList ? counts.lists.get(`${parent.name}.${name}`) : undefined;
+    const multiplier = !isList ? 1 : length ? (scope.everyParent ? length.average : length.max) : DEFAULT_LIST_SIZE;
+    const inner: Scope = {
+      listSize: undefined,
+      everyParent: scope.everyParent || isList,
+      ofTypeDepth: name === 'ofType' ? scope.ofTypeDepth + 1 : 0,
+    };
+    const children = field.selectionSet ? costOf(field.selectionSet, type, inner) : 0;
+    return multiplier * (1 + children);
+  };
+
+  const spreadCost = (name: string, scope: Scope): number => {
+    const key = `${name}/${scope.listSize ?? ''}/${scope.everyParent}/${scope.ofTypeDepth}`;
     const known = memo.get(key);
     if (known !== undefined) return known;
     const fragment = fragments[name];
     if (!fragment || inProgress.has(key)) return 0;
     inProgress.add(key);
-    const cost = costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, listSize);
+    const cost = costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, scope);
     inProgress.delete(key);
     memo.set(key, cost);
     return cost;
   };
 
-  return costOf(operation.selectionSet, root, undefined);
+  /** A scalar's `@cost(weight:)` from the SDL, else 0. */
+  const weightOf = (definition: GraphQLField<unknown, unknown>): number => {
+    const directive = definition.astNode?.directives?.find((d) => d.name.value === 'cost');
+    const weight = directive?.arguments?.find((a) => a.name.value === 'weight')?.value;
+    return weight?.kind === Kind.INT ? Number(weight.value) : 0;
+  };
+
+  // Average list lengths make fractions: the cost is the whole number just above.
+  return Math.ceil(costOf(operation.selectionSet, root, { listSize: undefined, everyParent: false, ofTypeDepth: 0 }) - 1e-9);
 }

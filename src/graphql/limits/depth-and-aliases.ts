@@ -5,13 +5,16 @@
  */
 import type { ASTVisitor, ValidationContext } from 'graphql';
 import { foldSelections } from './selections.ts';
+import { introspectionCounts } from './introspection-counts.ts';
 import { limitExceeded } from './limit-error.ts';
 
-/** Nesting depth of fields, fragments expanded; introspection is not counted. */
+const maxWrappingOf = (context: ValidationContext) => introspectionCounts(context.getSchema()).maxWrapping;
+
+/** Nesting depth of fields, fragments expanded, introspection included (up to where its answer is null). */
 export function maxDepthRule(max: number) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
-      const depth = foldSelections(operation.selectionSet, (n) => context.getFragment(n), {
+      const depth = foldSelections(operation.selectionSet, (n) => context.getFragment(n), maxWrappingOf(context), {
         empty: 0,
         field: (_field, children) => 1 + children,
         combine: Math.max,
@@ -25,7 +28,7 @@ export function maxDepthRule(max: number) {
 export function maxAliasesRule(max: number) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
-      const aliases = foldSelections(operation.selectionSet, (n) => context.getFragment(n), {
+      const aliases = foldSelections(operation.selectionSet, (n) => context.getFragment(n), maxWrappingOf(context), {
         empty: 0,
         field: (field, children) => (field.aliased ? 1 : 0) + children,
         combine: (a, b) => a + b,

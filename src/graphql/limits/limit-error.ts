@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors.ts';
 
-export type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+export type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'responseBytes';
 
 export function limitExceeded(limit: LimitName, max: number, actual: number, advice: string): GraphQLError {
   return new GraphQLError(`Operation exceeds the ${limit} limit: ${actual} > ${max} allowed. ${advice}`, {
