@@ -3,6 +3,7 @@
  * mapping from the file format to the graph model is testable on its own.
  */
 import { createHash } from 'node:crypto';
+import type { GraphRows, RelationRow } from '../database/knowledge-writer.ts';
 import type { CitationEntry, EntityEntry, FactEntry, KnowledgeFile, Quantity, TimeRef } from './knowledge-file.ts';
 
 export const KIND_LABELS = {
@@ -19,23 +20,8 @@ export const KIND_LABELS = {
 
 type Props = Record<string, unknown>;
 
-export interface GraphRows {
-  entitiesByLabel: Map<string, { id: string; props: Props }[]>;
-  documentTexts: { id: string; text: string; sha256: string; language: string }[];
-  facts: { id: string; props: Props }[];
-  participants: { fact: string; role: string; entity: string }[];
-  quantities: { fact: string; id: string; props: Props }[];
-  citations: { fact: string; id: string; props: Props }[];
-  relationsByType: Map<string, RelationRow[]>;
-}
-
-export interface RelationRow {
-  id: string;
-  from: string;
-  to: string;
-  factId: string;
-  label: string;
-}
+/** The rows are the write layer's input: it owns their shapes (the parameters of its statements). */
+export type { GraphRows, RelationRow };
 
 export function toGraphRows(file: KnowledgeFile, sourceTexts: ReadonlyMap<string, string>): GraphRows {
   const entities = new Map(file.entities.map((entity) => [entity.id, entity]));

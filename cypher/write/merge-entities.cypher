@@ -2,5 +2,5 @@
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 SET e += row.props
-REMOVE e:Person:Organization:Product:Place:Facility:Document:Media:Event:Concept
+REMOVE e:{{ENTITY_LABELS}}
 SET e:{{label}}
