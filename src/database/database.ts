@@ -10,6 +10,7 @@ import { classifyDatabaseError } from './errors.ts';
 import {
   renderStatement,
   SCHEMA_STATEMENT_FILES,
+  type ReadStatementName,
   type SchemaStatementName,
   type StatementName,
   type StatementSlots,
@@ -20,7 +21,7 @@ import {
 export type Params = Record<string, unknown>;
 
 /** Called once per statement sent: used to count database round trips per GraphQL request. */
-export type RoundTripObserver = (statement: StatementName | AssembledStatementName) => void;
+export type RoundTripObserver = (statement: ReadStatementName | AssembledStatementName) => void;
 
 /** Statements assembled per request from fragments under cypher/ (named after their fragment folder). */
 export type AssembledStatementName = 'read/entity-tree';
@@ -48,12 +49,12 @@ export class Database {
   }
 
   /** Runs one read statement as an auto-commit query in a read session and returns its records as plain objects. */
-  async read<T extends RecordShape>(name: StatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
+  async read<T extends RecordShape>(name: ReadStatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
     return this.readText(name, this.statement(name), params, observe);
   }
 
   /** Runs a statement assembled from cypher/ fragments (see entity-tree.ts), like `read`. */
-  async readText<T extends RecordShape>(name: StatementName | AssembledStatementName, text: string, params: Params, observe?: RoundTripObserver): Promise<T[]> {
+  async readText<T extends RecordShape>(name: ReadStatementName | AssembledStatementName, text: string, params: Params, observe?: RoundTripObserver): Promise<T[]> {
     observe?.(name);
     this.stats.statements += 1;
     try {
