@@ -75,7 +75,9 @@ describe('graceful shutdown', () => {
     const exitMs = Date.now() - signalledAt;
     const answered = results.filter((r) => r.status === 200);
     const refused = results.filter((r) => r.status === 0);
-    console.log(`SIGTERM with ${inFlight.length} requests in flight: ${answered.length} answered in full, ${refused.length} refused before being accepted, exit ${code} after ${exitMs} ms`);
+    const others = results.filter((r) => r.status !== 200 && r.status !== 0).map((r) => r.status);
+    const reasons = [...new Set(refused.map((r) => r.refused))].join(', ');
+    console.log(`SIGTERM with ${inFlight.length} requests in flight: ${answered.length} answered in full, ${refused.length} refused before being accepted (${reasons}), other statuses [${others.join(', ')}], exit ${code} after ${exitMs} ms`);
 
     expect(code).toBe(0);
     expect(answered.length).toBeGreaterThan(0);
