@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+// Integration and browser tests get one throwaway Neo4j per project (started by the global setup unless
+// NEO4J_URI is set, stopped after); unit tests need none and start in a second.
+const neo4j = { globalSetup: ['tests/support/global-setup.ts'] };
+
 export default defineConfig({
   resolve: {
     // graphql 16 ships CommonJS (`main`) and ESM (`module`) builds. Node, and so Apollo Server, loads the
@@ -11,13 +15,16 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    // One Neo4j for the whole run (started here unless NEO4J_URI is set), stopped after.
-    globalSetup: ['tests/support/global-setup.ts'],
-    include: ['tests/**/*.test.ts'],
-    // Test files share that database: run them one after another so counts and loads don't interleave.
+    // Test files of a project share its database: run them one after another so counts and loads don't
+    // interleave (and the 2-core machine is not oversubscribed).
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
     teardownTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], ...neo4j } },
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], ...neo4j } },
+    ],
   },
 });

@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
 import { loadKnowledgeFile } from '../../src/knowledge/loader.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const NEIGHBOURS = 5000;
@@ -58,7 +59,7 @@ beforeAll(async () => {
   const started = Date.now();
   await loadKnowledgeFile(server.app.db, file);
   console.log(`hub: loaded ${NEIGHBOURS} neighbours in ${Date.now() - started} ms`);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

@@ -1,17 +1,17 @@
 /**
- * The playground in a real browser (Debian's headless Chromium): it renders offline from this server alone,
+ * The playground in a real browser (headless Chromium from the project's own dependencies): it renders offline from this server alone,
  * opens one tab per example, runs the first one against the real database and shows the answer, with no
  * Content-Security-Policy violation and no console error. A screenshot lands in test-artifacts/.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
 import { PLAYGROUND_EXAMPLES } from '../../src/http/playground-examples.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts');
 
 let server: TestServer;
@@ -19,7 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
