@@ -18,7 +18,7 @@ import { entityTreePlan } from '../../src/graphql/entity-tree-plan.ts';
 import { loadTypeDefs } from '../../src/graphql/schema.ts';
 import type { KnowledgeGraphRepository } from '../../src/database/repository.ts';
 import type { EntityRecord, FactRecord, RelationRecord } from '../../src/database/records.ts';
-import { TYPE_OF_KIND } from '../../src/graphql/resolvers/entities.ts';
+import { ENTITY_TYPE_OF_KIND } from '../../src/vocabulary/index.ts';
 import { OPERATIONS, type GraphQLResponse, type OperationName, type Variables } from '../peer/operations.ts';
 
 type RawOperation = (repository: KnowledgeGraphRepository, variables: Variables, limits: RawLimits) => Promise<GraphQLResponse>;
@@ -85,7 +85,7 @@ const shortestPath: RawOperation = async (repository, variables) => {
   const path = await repository.shortestPath(required(variables, 'from'), required(variables, 'to'), 4, null);
   if (!path) return { data: { path: null } };
   const elements = path.nodes.flatMap((node, i) => {
-    const entity = { __typename: TYPE_OF_KIND[node.kind], id: node.id, name: node.name };
+    const entity = { __typename: ENTITY_TYPE_OF_KIND[node.kind], id: node.id, name: node.name };
     const edge = path.edges[i];
     return edge ? [entity, { __typename: 'Relation', id: edge.id, type: edge.type }] : [entity];
   });

@@ -1,15 +1,18 @@
 /**
- * The explorer's only way to the data: the public GraphQL API, the same one other apps use.
+ * The explorer's only way to the data: the public GraphQL API, the same one other apps use. Its enumerations
+ * are the server's own vocabulary (src/vocabulary imports nothing, so it bundles for the browser).
  */
+import type { CitationKind, Comparator, EntityKind, FactStatus, Modality, QuantityKind, RelationType } from '../../src/vocabulary/index.ts';
+
 export interface EntitySummary {
   id: string;
   name: string;
-  kind: string;
+  kind: EntityKind;
 }
 
 export interface RelationSummary {
   id: string;
-  type: string;
+  type: RelationType;
   label: string;
   from: EntitySummary;
   to: EntitySummary;
@@ -25,7 +28,7 @@ export interface Citation {
   quote: string;
   start: number;
   end: number;
-  kind: string;
+  kind: CitationKind;
   confidence: number | null;
   saidBy: { name: string };
   reportedBy: { name: string } | null;
@@ -36,11 +39,13 @@ export interface FactDetails {
   id: string;
   type: string;
   statement: string;
-  modality: string;
+  modality: Modality;
+  /** CURRENT, or FORMER: a goal or plan the source says was given up or is no longer stated. */
+  status: FactStatus;
   background: boolean;
   basis: string | null;
   time: { text: string | null; value: string } | null;
-  quantities: { text: string | null; value: number | null; unit: string | null; currency: string | null; comparator: string }[];
+  quantities: { kind: QuantityKind; text: string | null; value: number | null; unit: string | null; currency: string | null; comparator: Comparator }[];
   citations: Citation[];
 }
 
@@ -90,7 +95,7 @@ export const api = {
 
   fact: (id: string) =>
     request<{ fact: FactDetails | null }>(
-      `query Fact($id: ID!) { fact(id: $id) { id type statement modality background basis time { text value } quantities { text value unit currency comparator }
+      `query Fact($id: ID!) { fact(id: $id) { id type statement modality status background basis time { text value } quantities { kind text value unit currency comparator }
         citations { quote start end kind confidence saidBy { name } reportedBy { name } document { id name } } } }`,
       { id },
     ).then((d) => d.fact),

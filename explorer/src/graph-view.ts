@@ -5,6 +5,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import type { EntityKind } from '../../src/vocabulary/index.ts';
 import type { EntitySummary, RelationSummary } from './api.ts';
 
 cytoscape.use(fcose);
@@ -12,8 +13,8 @@ cytoscape.use(fcose);
 export const MAX_DRAWN_NODES = 300;
 const MAX_FIT_ZOOM = 1.6;
 
-/** One colour per entity kind, readable on white and in the legend. */
-export const KIND_COLORS: Record<string, string> = {
+/** One colour per entity kind (a new kind fails the type check until it has one), readable on white and in the legend. */
+export const KIND_COLORS: Record<EntityKind, string> = {
   PERSON: '#c2410c',
   ORGANIZATION: '#1d4ed8',
   PRODUCT: '#047857',
@@ -38,7 +39,7 @@ export class GraphView {
         {
           selector: 'node',
           style: {
-            'background-color': (node) => KIND_COLORS[node.data('kind') as string] ?? '#64748b',
+            'background-color': (node) => KIND_COLORS[node.data('kind') as EntityKind] ?? '#64748b',
             label: 'data(name)',
             color: '#0f172a',
             'font-size': 11,
@@ -157,8 +158,8 @@ export class GraphView {
     this.cy.elements().remove();
   }
 
-  kinds(): string[] {
-    return [...new Set(this.cy.nodes().map((n) => n.data('kind') as string))].sort();
+  kinds(): EntityKind[] {
+    return [...new Set(this.cy.nodes().map((n) => n.data('kind') as EntityKind))].sort();
   }
 
   types(): string[] {

@@ -44,13 +44,26 @@ function saveUrl() {
 }
 
 
-// Search with suggestions (keyboard: arrows, Enter, Escape).
+// Search with suggestions (keyboard: arrows, Enter, Escape). Enter before the suggestions arrive searches at
+// once and opens the best hit.
 let searchTimer: number | undefined;
 let suggestions: EntitySummary[] = [];
+/** The text the shown suggestions answer, so Enter never opens a hit for words no longer in the box. */
+let suggestionsFor = '';
 let active = -1;
+/** Numbers each search, so an answer that a later search (or Enter) overtook is dropped. */
+let searchSeq = 0;
 
-function showSuggestions(items: EntitySummary[], emptyText?: string) {
+/** The hits for `text`, or null when a later search started meanwhile. */
+async function searchLatest(text: string): Promise<EntitySummary[] | null> {
+  const seq = ++searchSeq;
+  const hits = await api.search(text);
+  return seq === searchSeq ? hits : null;
+}
+
+function showSuggestions(items: EntitySummary[], emptyText?: string, forText = '') {
   suggestions = items;
+  suggestionsFor = forText;
   active = -1;
   searchResults.replaceChildren();
   if (items.length === 0 && emptyText) searchResults.append(el('li', emptyText, 'empty'));
@@ -76,8 +89,8 @@ searchInput.addEventListener('input', () => {
   if (!text) return showSuggestions([]);
   searchTimer = window.setTimeout(async () => {
     try {
-      const hits = await api.search(text);
-      if (searchInput.value.trim() === text) showSuggestions(hits, `No entity matches “${text}”.`);
+      const hits = await searchLatest(text);
+      if (hits && searchInput.value.trim() === text) showSuggestions(hits, `No entity matches “${text}”.`, text);
     } catch (error) {
       failed(error);
     }
@@ -93,13 +106,31 @@ searchInput.addEventListener('keydown', (event) => {
     searchInput.setAttribute('aria-activedescendant', `suggestion-${active}`);
   } else if (event.key === 'Enter') {
     event.preventDefault();
-    const entity = suggestions[Math.max(active, 0)];
+    const text = searchInput.value.trim();
+    const entity = suggestionsFor === text ? suggestions[Math.max(active, 0)] : undefined;
     if (entity) void choose(entity);
+    else if (text) void searchAndOpen(text);
   } else if (event.key === 'Escape') {
     showSuggestions([]);
   }
 });
 searchInput.addEventListener('blur', () => window.setTimeout(() => showSuggestions([]), 100));
+
+/** Enter with no suggestions for the text yet: search now (overtaking the pending one) and open the best hit. */
+async function searchAndOpen(text: string) {
+  window.clearTimeout(searchTimer);
+  say(`Searching “${text}”…`, 'loading');
+  try {
+    const hits = await searchLatest(text);
+    if (!hits || searchInput.value.trim() !== text) return say(''); // the words changed meanwhile: their own search answers
+    const best = hits[0];
+    if (best) return await choose(best);
+    showSuggestions([], `No entity matches “${text}”.`, text);
+    say(`No entity matches “${text}”.`);
+  } catch (error) {
+    failed(error);
+  }
+}
 
 async function choose(entity: EntitySummary) {
   showSuggestions([]);

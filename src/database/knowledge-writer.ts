@@ -7,6 +7,7 @@
 import type { Database, WriteTransaction } from './database.ts';
 import { isConstraintViolation } from './errors.ts';
 import type { WriteStatementName } from './statements.ts';
+import type { EntityTypeName, FactAnchorRole, ParticipantRole, RelationType } from '../vocabulary/index.ts';
 
 type Props = Record<string, unknown>;
 
@@ -15,13 +16,14 @@ type Props = Record<string, unknown>;
  * knowledge file by src/knowledge/graph-rows.ts.
  */
 export interface GraphRows {
-  entitiesByLabel: Map<string, { id: string; props: Props }[]>;
+  /** By Neo4j label: the entity kind's type (vocabulary ENTITY_TYPE_OF_KIND). */
+  entitiesByLabel: Map<EntityTypeName, { id: string; props: Props }[]>;
   documentTexts: { id: string; text: string; sha256: string; language: string }[];
   facts: { id: string; props: Props }[];
-  participants: { fact: string; role: string; entity: string }[];
+  participants: { fact: string; role: FactAnchorRole | ParticipantRole; entity: string }[];
   quantities: { fact: string; id: string; props: Props }[];
   citations: { fact: string; id: string; props: Props }[];
-  relationsByType: Map<string, RelationRow[]>;
+  relationsByType: Map<RelationType, RelationRow[]>;
 }
 
 export interface RelationRow {

@@ -2,9 +2,19 @@
  * Repository records: what the repository returns and what GraphQL resolvers receive as parents
  * (codegen `mappers` point here). They mirror the stored properties, not the GraphQL shapes.
  */
-import type { TimePrecision } from '../knowledge/time.ts';
-
-export type EntityKindName = 'PERSON' | 'ORGANIZATION' | 'PRODUCT' | 'PLACE' | 'FACILITY' | 'DOCUMENT' | 'MEDIA' | 'EVENT' | 'CONCEPT';
+import type {
+  CitationKind,
+  Comparator,
+  EntityKind,
+  FactStatus,
+  FactType,
+  Modality,
+  ParticipantRole,
+  QuantityKind,
+  QuantityRole,
+  RelationType,
+  TimePrecision,
+} from '../vocabulary/index.ts';
 
 export interface TimeRefRecord {
   text: string | null;
@@ -16,7 +26,7 @@ export interface TimeRefRecord {
 
 export interface EntityRecord {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   description: string;
   background: boolean;
@@ -33,7 +43,7 @@ export interface EntityRecord {
 
 export interface RelationRecord {
   id: string;
-  type: string;
+  type: RelationType;
   factId: string;
   label: string;
   from: EntityRecord;
@@ -43,13 +53,13 @@ export interface RelationRecord {
 }
 
 export interface QuantityRecord {
-  kind: string;
+  kind: QuantityKind;
   value: number | null;
   unit: string | null;
   currency: string | null;
   item: string | null;
-  comparator: string;
-  role: string;
+  comparator: Comparator;
+  role: QuantityRole;
   text: string | null;
 }
 
@@ -58,7 +68,7 @@ export interface CitationRecord {
   quote: string;
   start: number;
   end: number;
-  kind: string;
+  kind: CitationKind;
   confidence: number | null;
   document: string;
   saidBy: string;
@@ -66,18 +76,20 @@ export interface CitationRecord {
 }
 
 export interface ParticipantRecord {
-  role: string;
+  role: ParticipantRole;
   entity: string;
 }
 
 export interface FactRecord {
   id: string;
-  type: string;
+  type: FactType;
   statement: string;
   subject: string;
   object: string | null;
   event: string | null;
-  modality: string;
+  modality: Modality;
+  /** CURRENT, or FORMER for a goal or plan the source says was given up or no longer stated. */
+  status: FactStatus;
   background: boolean;
   basis: string | null;
   time: TimeRefRecord | null;

@@ -5,7 +5,6 @@
 import type { Database, RoundTripObserver } from './database.ts';
 import type {
   CitationRecord,
-  EntityKindName,
   EntityRecord,
   FactRecord,
   NeighborhoodRecord,
@@ -17,7 +16,20 @@ import type {
   SearchHitRecord,
   TimeRefRecord,
 } from './records.ts';
-import type { TimePrecision } from '../knowledge/time.ts';
+import {
+  FACT_ANCHOR_ROLES,
+  timeProperties,
+  type CitationKind,
+  type Comparator,
+  type EntityKind,
+  type FactStatus,
+  type FactType,
+  type Modality,
+  type QuantityKind,
+  type QuantityRole,
+  type RelationType,
+  type TimePrecision,
+} from '../vocabulary/index.ts';
 import { compileEntityTree, type EntityTreePlan, type NestedList } from './entity-tree.ts';
 
 type Props = Record<string, unknown>;
@@ -62,7 +74,7 @@ export class KnowledgeGraphRepository {
     return { entity: treeEntity(tree, String(row.entity.id), plan), referenced };
   }
 
-  async entityPage(kind: EntityKindName | null, first: number, after: string): Promise<Page<EntityRecord>> {
+  async entityPage(kind: EntityKind | null, first: number, after: string): Promise<Page<EntityRecord>> {
     const rows = await this.db.read<{ entity: Props }>('read/entities-page', { kind, after, limit: first + 1 }, this.observe);
     return toPage(rows.map((row) => toEntity(row.entity)), first);
   }
@@ -99,12 +111,12 @@ export class KnowledgeGraphRepository {
     return new Map(rows.map((row) => [row.id, row.text]));
   }
 
-  async sources(kinds: readonly EntityKindName[]): Promise<EntityRecord[]> {
+  async sources(kinds: readonly EntityKind[]): Promise<EntityRecord[]> {
     const rows = await this.db.read<{ entity: Props }>('read/sources', { kinds }, this.observe);
     return rows.map((row) => toEntity(row.entity));
   }
 
-  async search(luceneQuery: string, kinds: readonly EntityKindName[] | null, limit: number): Promise<SearchHitRecord[]> {
+  async search(luceneQuery: string, kinds: readonly EntityKind[] | null, limit: number): Promise<SearchHitRecord[]> {
     const rows = await this.db.read<{ entity: Props; score: number }>('read/search-entities', { query: luceneQuery, kinds, limit }, this.observe);
     return rows.map((row) => ({ entity: toEntity(row.entity), score: row.score }));
   }
@@ -172,14 +184,15 @@ function toPage<T>(items: T[], first: number): Page<T> {
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
 function toTimeRef(props: Props, prefix: string): TimeRefRecord | null {
-  const value = props[`${prefix}Value`];
+  const names = timeProperties(prefix);
+  const value = props[names.value];
   if (value === null || value === undefined) return null;
   return {
-    text: str(props[`${prefix}Text`]),
+    text: str(props[names.text]),
     value: String(value),
-    endValue: str(props[`${prefix}EndValue`]),
-    precision: String(props[`${prefix}Precision`]) as TimePrecision,
-    inferred: props[`${prefix}Inferred`] === true,
+    endValue: str(props[names.endValue]),
+    precision: String(props[names.precision]) as TimePrecision,
+    inferred: props[names.inferred] === true,
   };
 }
 
@@ -188,7 +201,7 @@ export function toEntity(props: Props): EntityRecord {
   const languages = (props.aliasLanguages as string[] | null) ?? [];
   return {
     id: String(props.id),
-    kind: String(props.kind) as EntityKindName,
+    kind: String(props.kind) as EntityKind,
     name: String(props.name),
     description: String(props.description ?? ''),
     background: props.background === true,
@@ -204,10 +217,10 @@ function toRelation(props: Props): RelationRecord {
 
 /** A relation whose endpoints the caller already holds (statements that name endpoints by id). */
 function relationWith(props: Props, from: EntityRecord, to: EntityRecord): RelationRecord {
-  return { id: String(props.id), type: String(props.type), factId: String(props.factId), label: String(props.label ?? props.type), from, to };
+  return { id: String(props.id), type: String(props.type) as RelationType, factId: String(props.factId), label: String(props.label ?? props.type), from, to };
 }
 
-const STRUCTURAL_ROLES = new Set(['SUBJECT', 'OBJECT', 'EVENT']);
+const STRUCTURAL_ROLES = new Set<string>(FACT_ANCHOR_ROLES);
 
 function toFact(props: Props): FactRecord {
   const byPosition = (a: Props, b: Props) => Number(a.position) - Number(b.position);
@@ -216,12 +229,13 @@ function toFact(props: Props): FactRecord {
     .sort((a, b) => a.role.localeCompare(b.role) || a.entity.localeCompare(b.entity));
   return {
     id: String(props.id),
-    type: String(props.type),
+    type: String(props.type) as FactType,
     statement: String(props.statement),
     subject: String(props.subject),
     object: str(props.object),
     event: str(props.event),
-    modality: String(props.modality),
+    modality: String(props.modality) as Modality,
+    status: String(props.status ?? 'CURRENT') as FactStatus,
     background: props.background === true,
     basis: str(props.basis),
     time: toTimeRef(props, 'time'),
@@ -234,13 +248,13 @@ function toFact(props: Props): FactRecord {
 
 function toQuantity(props: Props): QuantityRecord {
   return {
-    kind: String(props.kind),
+    kind: String(props.kind) as QuantityKind,
     value: typeof props.value === 'number' ? props.value : null,
     unit: str(props.unit),
     currency: str(props.currency),
     item: str(props.item),
-    comparator: String(props.comparator ?? 'EXACT'),
-    role: String(props.role ?? 'AMOUNT'),
+    comparator: String(props.comparator ?? 'EXACT') as Comparator,
+    role: String(props.role ?? 'AMOUNT') as QuantityRole,
     text: str(props.text),
   };
 }
@@ -251,7 +265,7 @@ function toCitation(props: Props): CitationRecord {
     quote: String(props.quote),
     start: Number(props.start),
     end: Number(props.end),
-    kind: String(props.kind),
+    kind: String(props.kind) as CitationKind,
     confidence: typeof props.confidence === 'number' ? props.confidence : null,
     document: String(props.document),
     saidBy: String(props.saidBy),

@@ -13,9 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config/config.ts';
-// The vocabulary, imported from where it lives today (it moves to a module of its own, below both folders).
-import { FACT_TYPES, PARTICIPANT_ROLES } from '../knowledge/knowledge-file.ts';
-import { KIND_LABELS } from '../knowledge/graph-rows.ts';
+import { ENTITY_LABELS, ENTITY_PROPERTIES as ENTITY_PROPERTY_NAMES, RELATION_TYPES } from '../vocabulary/index.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
@@ -125,20 +123,16 @@ export function fillTemplate(text: string, slots: Slots, name: string, stage: 'c
  * Expanding by this list, not by any type, lets Neo4j skip a hub's ABOUT, CITED_BY and provenance links
  * (a dense node keeps its relationships grouped by type), which are most of its relationships.
  */
-export const RELATION_TYPES: readonly string[] = [...FACT_TYPES, ...PARTICIPANT_ROLES];
+export { RELATION_TYPES };
 
 /** The label of each entity kind (every entity is also an :Entity). */
-export const ENTITY_LABELS: readonly string[] = Object.values(KIND_LABELS);
+export { ENTITY_LABELS };
 
 /**
- * The stored properties an entity record is made of (see toEntity), for map projections. Listed, not `.*`: a
- * document's full text is a property too, and reading a megabyte of it for every citation that names the
- * document made lookups several times slower.
+ * The stored properties an entity record is made of (vocabulary ENTITY_PROPERTIES), for map projections. Listed,
+ * not `.*`: a document's full text is a property too, and reading it for every citation made lookups slower.
  */
-export const ENTITY_PROPERTIES = ['id', 'kind', 'name', 'description', 'background', 'aliasTexts', 'aliasLanguages', 'language']
-  .concat(['Text', 'Value', 'EndValue', 'Precision', 'Inferred'].map((suffix) => `published${suffix}`))
-  .map((name) => `.${name}`)
-  .join(', ');
+export const ENTITY_PROPERTIES = ENTITY_PROPERTY_NAMES.map((name) => `.${name}`).join(', ');
 
 const CONSTANTS = new Map<string, Slots>();
 

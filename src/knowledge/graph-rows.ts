@@ -4,19 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { GraphRows, RelationRow } from '../database/knowledge-writer.ts';
+import { ENTITY_TYPE_OF_KIND, timeProperties, type Comparator, type RelationType } from '../vocabulary/index.ts';
 import type { CitationEntry, EntityEntry, FactEntry, KnowledgeFile, Quantity, TimeRef } from './knowledge-file.ts';
-
-export const KIND_LABELS = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  PRODUCT: 'Product',
-  PLACE: 'Place',
-  FACILITY: 'Facility',
-  DOCUMENT: 'Document',
-  MEDIA: 'Media',
-  EVENT: 'Event',
-  CONCEPT: 'Concept',
-} as const;
 
 type Props = Record<string, unknown>;
 
@@ -39,7 +28,7 @@ export function toGraphRows(file: KnowledgeFile, sourceTexts: ReadonlyMap<string
     relationsByType: new Map(),
   };
   for (const entity of file.entities) {
-    push(rows.entitiesByLabel, KIND_LABELS[entity.kind], { id: entity.id, props: entityProps(entity) });
+    push(rows.entitiesByLabel, ENTITY_TYPE_OF_KIND[entity.kind], { id: entity.id, props: entityProps(entity) });
   }
   for (const fact of file.facts) {
     const citations = fact.citations ?? [];
@@ -59,7 +48,7 @@ export function toGraphRows(file: KnowledgeFile, sourceTexts: ReadonlyMap<string
   return rows;
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -82,12 +71,13 @@ function entityProps(entity: EntityEntry): Props {
 
 function timeProps(prefix: string, time: TimeRef | undefined | null): Props {
   if (!time) return {};
+  const names = timeProperties(prefix);
   return {
-    [`${prefix}Text`]: time.text ?? null,
-    [`${prefix}Value`]: time.value,
-    [`${prefix}EndValue`]: time.end ?? null,
-    [`${prefix}Precision`]: time.precision,
-    [`${prefix}Inferred`]: time.inferred ?? false,
+    [names.text]: time.text ?? null,
+    [names.value]: time.value,
+    [names.endValue]: time.end ?? null,
+    [names.precision]: time.precision,
+    [names.inferred]: time.inferred ?? false,
   };
 }
 
@@ -105,6 +95,7 @@ function factProps(dataset: string, fact: FactEntry, reported: TimeRef | undefin
     object: fact.object ?? null,
     event: fact.event ?? null,
     modality: fact.modality,
+    status: fact.status ?? 'CURRENT',
     background: fact.background ?? false,
     basis: fact.basis ?? null,
     ...timeProps('time', fact.time),
@@ -113,7 +104,7 @@ function factProps(dataset: string, fact: FactEntry, reported: TimeRef | undefin
 }
 
 function participantsOf(fact: FactEntry): GraphRows['participants'] {
-  const rows = [{ fact: fact.id, role: 'SUBJECT', entity: fact.subject }];
+  const rows: GraphRows['participants'] = [{ fact: fact.id, role: 'SUBJECT', entity: fact.subject }];
   if (fact.object) rows.push({ fact: fact.id, role: 'OBJECT', entity: fact.object });
   if (fact.event) rows.push({ fact: fact.id, role: 'EVENT', entity: fact.event });
   for (const p of fact.participants ?? []) rows.push({ fact: fact.id, role: p.role, entity: p.entity });
@@ -152,17 +143,21 @@ function citationProps(id: string, fact: string, position: number, c: CitationEn
   };
 }
 
-/** Binary facts: one relation subject → object. N-ary facts: one relation event → participant per role. */
-function relationsOf(fact: FactEntry): { type: string; row: RelationRow }[] {
+/**
+ * Binary facts: one relation subject → object. N-ary facts: one relation event → participant per role. A FORMER
+ * fact's labels say so, so that a drawn edge never shows a given-up goal as a current one.
+ */
+function relationsOf(fact: FactEntry): { type: RelationType; row: RelationRow }[] {
   const quantities = fact.quantities ?? [];
-  const relations: { type: string; row: RelationRow }[] = [];
+  const relations: { type: RelationType; row: RelationRow }[] = [];
+  const former = fact.status === 'FORMER' ? ' (former)' : '';
   if (fact.object) {
-    const label = withNumber(fact.type, keyQuantity(quantities));
+    const label = withNumber(fact.type, keyQuantity(quantities)) + former;
     relations.push({ type: fact.type, row: { id: fact.id, from: fact.subject, to: fact.object, factId: fact.id, label } });
   }
   if (fact.event) {
     for (const p of fact.participants ?? []) {
-      const label = withNumber(p.role, quantities.find((q) => q.item === p.entity));
+      const label = withNumber(p.role, quantities.find((q) => q.item === p.entity)) + former;
       relations.push({ type: p.role, row: { id: `${fact.id}/${p.role}/${p.entity}`, from: fact.event, to: p.entity, factId: fact.id, label } });
     }
   }
@@ -173,7 +168,7 @@ function keyQuantity(quantities: readonly Quantity[]): Quantity | undefined {
   return quantities.find((q) => q.role === 'TO' || q.role === 'TARGET') ?? quantities.find((q) => q.value !== undefined) ?? quantities[0];
 }
 
-const COMPARATOR_PREFIX: Record<string, string> = { MORE_THAN: '>', AT_LEAST: '≥', LESS_THAN: '<', AT_MOST: '≤', APPROXIMATE: '~' };
+const COMPARATOR_PREFIX: Partial<Record<Comparator, string>> = { MORE_THAN: '>', AT_LEAST: '≥', LESS_THAN: '<', AT_MOST: '≤', APPROXIMATE: '~' };
 
 /** `OWNS`, `ITEM · 12,000 GPU`, `DELAYS · >500,000,000 USD`: the relation type and its key number, for display. */
 export function withNumber(type: string, quantity: Quantity | undefined): string {

@@ -2,7 +2,7 @@
  * Resolved times, Wikidata-style: a value at a precision denotes a period (a year, a quarter, a month, a day);
  * start and end are that period's first and last days as ISO dates.
  */
-export type TimePrecision = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR';
+import type { TimePrecision } from '../vocabulary/index.ts';
 
 const FORMATS: Record<TimePrecision, RegExp> = {
   YEAR: /^(\d{4})$/,

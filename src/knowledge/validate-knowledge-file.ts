@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { CitationEntry, EntityEntry, FactEntry, KnowledgeFile, TimeRef } from './knowledge-file.ts';
+import type { CitationEntry, EntityEntry, FactEntry, KnowledgeFile, TimePrecision, TimeRef } from './knowledge-file.ts';
 import { matchesPrecision } from './time.ts';
 
 export interface KnowledgeError {
@@ -33,7 +33,7 @@ export interface ValidateOptions {
 
 export const KNOWLEDGE_SCHEMA_URL = new URL('../../data/knowledge.schema.json', import.meta.url);
 
-const TIME_FORMATS = { YEAR: 'YYYY', QUARTER: 'YYYY-Qn', MONTH: 'YYYY-MM', DAY: 'YYYY-MM-DD' } as const;
+const TIME_FORMATS = { YEAR: 'YYYY', QUARTER: 'YYYY-Qn', MONTH: 'YYYY-MM', DAY: 'YYYY-MM-DD' } as const satisfies Record<TimePrecision, string>;
 
 let compiled: ValidateFunction | undefined;
 

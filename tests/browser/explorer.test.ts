@@ -1,7 +1,8 @@
 /**
  * The explorer in headless Chromium against the real server and Neo4j: search "grok" and see xAI as its
  * owner; expand xAI by clicking it; click the Tesla edge of the H100 redirect and read "12 000 GPU H100"
- * highlighted in the article; find the path from Elon Musk to Grok; reload from the URL; export a PNG.
+ * highlighted in the article; find the path from Elon Musk to Grok; reload from the URL; export a PNG; press
+ * Enter before the suggestions arrive and get the best hit; tell the blog's opinion from CNBC's report.
  * Screenshots of each state go to test-artifacts/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -95,9 +96,65 @@ describe('explorer', () => {
     await click(page, giver!.id);
     const mark = page.locator('.panel mark', { hasText: '12 000 GPU H100' });
     await mark.first().waitFor();
-    expect(await page.locator('.panel').innerText()).toMatch(/said by Nvidia internal memo.*reported by CNBC/);
+    expect(await page.locator('.panel').innerText()).toMatch(/Quoted from Nvidia internal memo of December 2023, reported by CNBC/);
     await shot(page, 'explorer-evidence-h100.png');
     await page.close();
+  });
+
+  it('opens the best hit when Enter is pressed before the suggestions arrive', async () => {
+    const page = await openPage();
+    await idle(page);
+    // Hold every search answer for a second, so Enter surely comes before any suggestion is shown.
+    let searches = 0;
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('query Search')) {
+        searches += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      await route.continue();
+    });
+    const input = page.getByLabel('Search', { exact: true });
+    await input.fill('dakota du nord');
+    await input.press('Enter');
+    expect(await page.getByRole('option').count()).toBe(0);
+    await page.getByRole('heading', { name: 'North Dakota' }).waitFor();
+    await idle(page);
+    expect(page.url()).toContain('focus=north-dakota');
+    expect((await view(page)).edges).toContainEqual(expect.objectContaining({ type: 'LOCATED_IN', to: 'north-dakota' }));
+    expect(searches).toBeGreaterThanOrEqual(1);
+    // The debounced search that Enter overtook must not reopen the list over the chosen entity.
+    await page.waitForTimeout(1500);
+    expect(await page.getByRole('option').count()).toBe(0);
+    await shot(page, 'explorer-enter-at-once.png');
+
+    await input.fill('zzzqqq');
+    await input.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'No entity matches “zzzqqq”.' }).waitFor();
+    expect(page.url()).toContain('focus=north-dakota');
+    await page.close();
+  });
+
+  it('tells the blog\'s opinion ("Notre avis") from what CNBC reported, and marks a former goal', async () => {
+    const opinion = await openPage('?focus=tesla-layoffs-2024-04&edge=tesla-announces-layoffs-2024-04%2FAGENT%2Ftesla');
+    await opinion.locator('.panel .citation-source').first().waitFor();
+    await idle(opinion);
+    expect(await opinion.locator('.panel .citation-source').allInnerTexts()).toEqual(['Opinion of leblogauto.com']);
+    expect(await opinion.locator('.panel .quantities li').allInnerTexts()).toEqual(['more than 10% of staff worldwide (“plus de 10 % de son personnel dans le monde”)']);
+    await shot(opinion, 'explorer-evidence-opinion.png');
+    await opinion.close();
+
+    const reported = await openPage('?focus=tesla&edge=h100-redirect-delays-tesla-processors');
+    await reported.locator('.panel .citation-source').first().waitFor();
+    await idle(reported);
+    expect(await reported.locator('.panel .citation-source').allInnerTexts()).toEqual(['Reported by CNBC', 'Written by leblogauto.com']);
+    await reported.close();
+
+    const goal = await openPage('?focus=tesla-20-million-vehicles-goal&edge=tesla-goal-20-million-vehicles-a-year%2FITEM%2Fvehicles');
+    await goal.locator('.panel .citation-source').first().waitFor();
+    await idle(goal);
+    expect(await goal.locator('.panel .fact .meta').innerText()).toBe('SELLS · GOAL · former: no longer current');
+    expect(await goal.locator('.panel .citation-source').allInnerTexts()).toEqual(['Opinion of leblogauto.com']);
+    await goal.close();
   });
 
   it('finds the path from Elon Musk to Grok, keeps it in the URL, and rebuilds the same view on reload', async () => {

@@ -160,6 +160,116 @@ describe('finding entities', () => {
   });
 });
 
+describe('corrections from a line-by-line reading of the article', () => {
+  const CURRENT_GOAL = (f: { modality: string; status: string }) => f.modality === 'GOAL' && f.status === 'CURRENT';
+
+  it('the annual report omitted Tesla\'s previously stated goal of 20 million vehicles a year, which is a former goal', async () => {
+    const data = await ask(`{
+      omission: relations(from: "tesla-annual-report", type: OMITS) { nodes { to { id kind } fact { modality citations { kind } } } }
+      goal: entity(id: "tesla-20-million-vehicles-goal") {
+        relations(direction: OUTGOING) { nodes { type label to { id } } }
+        facts { ${FACT_FIELDS} status }
+      }
+    }`);
+    expect(data.omission.nodes).toEqual([
+      { to: { id: 'tesla-20-million-vehicles-goal', kind: 'EVENT' }, fact: { modality: 'ACTUAL', citations: [{ kind: 'OPINION' }] } },
+    ]);
+    expect(data.goal.relations.nodes).toEqual(
+      expect.arrayContaining([
+        { type: 'AGENT', label: 'AGENT (former)', to: { id: 'tesla' } },
+        { type: 'ITEM', label: 'ITEM · 20,000,000 vehicles per year (former)', to: { id: 'vehicles' } },
+      ]),
+    );
+    const goal = data.goal.facts.find((f: { id: string }) => f.id === 'tesla-goal-20-million-vehicles-a-year');
+    expect(goal).toMatchObject({ type: 'SELLS', modality: 'GOAL', status: 'FORMER', subject: { id: 'tesla' }, event: { id: 'tesla-20-million-vehicles-goal' } });
+    expect(goal.quantities).toEqual([
+      { kind: 'COUNT', value: 20_000_000, unit: 'vehicles per year', currency: null, comparator: 'EXACT', role: 'TARGET', text: '20 millions de véhicules par an', item: { id: 'vehicles' } },
+    ]);
+  });
+
+  it('Tesla\'s current goals do not include the 20 million vehicles, read as the API gives them', async () => {
+    const { tesla } = await ask(`{ tesla: entity(id: "tesla") { facts(first: 100) { id modality status } } }`);
+    const goals = tesla.facts.filter((f: { modality: string }) => f.modality === 'GOAL');
+    expect(goals.filter(CURRENT_GOAL).map((f: { id: string }) => f.id).sort()).toEqual([
+      'tesla-goal-humanoid-robots',
+      'tesla-goal-leader-in-ai',
+      'tesla-goal-leader-in-robotics',
+      'tesla-goal-self-driving-vehicles',
+    ]);
+    expect(goals).toContainEqual({ id: 'tesla-goal-20-million-vehicles-a-year', modality: 'GOAL', status: 'FORMER' });
+    // Nothing else of Tesla's is FORMER, and no goal is still drawn as a plain Tesla → vehicles sale.
+    expect(tesla.facts.filter((f: { status: string }) => f.status === 'FORMER').map((f: { id: string }) => f.id)).toEqual(['tesla-goal-20-million-vehicles-a-year']);
+    const { relations } = await ask(`{ relations(from: "tesla", type: SELLS) { nodes { id } } }`);
+    expect(relations.nodes).toEqual([]);
+  });
+
+  it('Musk\'s "un leader de l\'IA et de la robotique", an ambition, is a GOAL for Tesla, not a CLAIM that it leads', async () => {
+    const data = await ask(`{ relations(from: "tesla", type: LEADER_IN) { nodes { to { id } fact { id modality status citations { kind saidBy { id } quote } } } } }`);
+    expect(data.relations.nodes.map((r: { to: { id: string } }) => r.to.id).sort()).toEqual(['artificial-intelligence', 'robotics']);
+    for (const { fact } of data.relations.nodes) {
+      expect(fact, fact.id).toMatchObject({ modality: 'GOAL', status: 'CURRENT', citations: [{ kind: 'QUOTED', saidBy: { id: 'elon-musk' } }] });
+      expect(fact.citations[0].quote).toContain('un leader de l’IA et de la robotique');
+    }
+  });
+
+  it('X the company received the GPUs; X the social network is where Musk posted; the company owns the network', async () => {
+    const data = await ask(`{
+      company: entity(id: "x") { kind name aliases { text language } }
+      platform: entity(id: "x-platform") { kind name aliases { text language } }
+      received: relations(to: "x", type: RECIPIENT) { nodes { fact { id } } }
+      posted: relations(from: "musk-x-post-2024-04", type: PUBLISHED_ON) { nodes { to { id } } }
+      owns: relations(from: "x", type: OWNS) { nodes { to { id } fact { background basis } } }
+      twitter: search(text: "Twitter") { entity { id } }
+    }`);
+    expect(data.company.kind).toBe('ORGANIZATION');
+    expect(data.platform.kind).toBe('PRODUCT');
+    expect(data.received.nodes).toEqual([{ fact: { id: 'musk-redirects-h100-from-tesla-to-x' } }]);
+    expect(data.posted.nodes).toEqual([{ to: { id: 'x-platform' } }]);
+    expect(data.owns.nodes).toEqual([{ to: { id: 'x-platform' }, fact: { background: true, basis: expect.stringContaining('Twitter') } }]);
+    // "Twitter" is the same word in the French text and in English: an alias with no language, on both sides.
+    expect(data.platform.aliases).toContainEqual({ text: 'Twitter', language: null });
+    expect(data.company.aliases).toContainEqual({ text: 'Twitter, Inc.', language: null });
+    expect(data.twitter.map((hit: { entity: { id: string } }) => hit.entity.id).slice(0, 2)).toEqual(['x', 'x-platform']);
+  });
+
+  it('every citation in the body of "Notre avis, par leblogauto.com" is the blog\'s OPINION, and no other citation is', async () => {
+    const heading = 'Notre avis, par leblogauto.com\n';
+    const opinionStart = ARTICLE.indexOf(heading) + heading.length;
+    const opinionEnd = ARTICLE.indexOf('Sources : CNBC, Reuters');
+    expect(opinionStart).toBeGreaterThan(heading.length);
+    expect(opinionEnd).toBeGreaterThan(opinionStart);
+    const file = JSON.parse(readFileSync(KNOWLEDGE_FILE, 'utf8')) as { facts: { id: string }[] };
+    const inside: string[] = [];
+    const opinions: string[] = [];
+    for (let offset = 0; offset < file.facts.length; offset += 20) {
+      const chunk = file.facts.slice(offset, offset + 20);
+      const data = await ask(`{ ${chunk.map((f, i) => `f${i}: fact(id: ${JSON.stringify(f.id)}) { id citations { start end kind saidBy { id } reportedBy { id } } }`).join('\n')} }`);
+      chunk.forEach((_, i) => {
+        for (const c of data[`f${i}`].citations as Citation[]) {
+          const where = `${data[`f${i}`].id} [${c.start}, ${c.end})`;
+          if (c.start >= opinionStart && c.end <= opinionEnd) inside.push(where);
+          if (c.kind === 'OPINION') {
+            opinions.push(where);
+            expect(c.saidBy.id, where).toBe('leblogauto-com');
+            expect(c.reportedBy, where).toBeNull();
+          }
+        }
+      });
+    }
+    expect(inside.length).toBeGreaterThanOrEqual(5);
+    expect(opinions.sort()).toEqual(inside.sort());
+  });
+
+  it('tells the blog\'s opinion from what CNBC reported', async () => {
+    const data = await ask(`{
+      layoffs: fact(id: "tesla-announces-layoffs-2024-04") { citations { kind saidBy { name } reportedBy { name } } }
+      delay: fact(id: "h100-redirect-delays-tesla-processors") { citations { kind saidBy { name } reportedBy { name } } }
+    }`);
+    expect(data.layoffs.citations).toEqual([{ kind: 'OPINION', saidBy: { name: 'leblogauto.com' }, reportedBy: null }]);
+    expect(data.delay.citations[0]).toEqual({ kind: 'REPORTED', saidBy: { name: 'CNBC' }, reportedBy: null });
+  });
+});
+
 describe('provenance', () => {
   it('lists the sources, each with the facts it backs', async () => {
     const data = await ask(`{ sources { __typename id backedFacts(first: 100) { id } } }`);

@@ -12,6 +12,7 @@ import { createDriver, Database } from '../../src/database/database.ts';
 import { loadStatements } from '../../src/database/statements.ts';
 import { KnowledgeFileError, loadKnowledgeFile } from '../../src/knowledge/loader.ts';
 import { createLogger } from '../../src/logging/logger.ts';
+import { ENTITY_LABELS, ENTITY_TYPE_OF_KIND, type EntityKind } from '../../src/vocabulary/index.ts';
 
 const SHIPPED = path.join(PROJECT_ROOT, 'data/knowledge/leblogauto-2024-musk-nvidia-h100.kg.json');
 const SOURCES = path.join(PROJECT_ROOT, 'data/sources');
@@ -142,5 +143,39 @@ describe('loading knowledge', () => {
     const expected = await graphCounts();
     await Promise.all(Array.from({ length: 6 }, () => loadKnowledgeFile(db, SHIPPED, { force: true })));
     expect(await graphCounts()).toEqual(expected);
+  });
+});
+
+describe('entity labels', () => {
+  /** Each entity's kind and labels, by id. */
+  async function labelsById(): Promise<Map<string, { kind: EntityKind; labels: string[] }>> {
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run('MATCH (e:Entity) RETURN e.id AS id, e.kind AS kind, labels(e) AS labels');
+      return new Map(result.records.map((r) => [r.get('id') as string, { kind: r.get('kind') as EntityKind, labels: (r.get('labels') as string[]).sort() }]));
+    } finally {
+      await session.close();
+    }
+  }
+
+  it('labels every entity :Entity and by its kind, as the vocabulary says', async () => {
+    await loadKnowledgeFile(db, SHIPPED, { force: true });
+    const entities = await labelsById();
+    expect(entities.size).toBe(shipped().entities.length);
+    for (const [id, { kind, labels }] of entities) expect(labels, id).toEqual(['Entity', ENTITY_TYPE_OF_KIND[kind]].sort());
+    // No entity carries a label outside the vocabulary.
+    const used = new Set([...entities.values()].flatMap((e) => e.labels));
+    expect([...used].filter((label) => label !== 'Entity' && !ENTITY_LABELS.includes(label as never))).toEqual([]);
+  });
+
+  it('swaps the label when a reload changes an entity kind', async () => {
+    const changed = shipped();
+    const grok = changed.entities.find((e: { id: string }) => e.id === 'grok');
+    expect(grok.kind).toBe('PRODUCT');
+    grok.kind = 'CONCEPT';
+    await loadKnowledgeFile(db, writeScratch('leblogauto-2024-musk-nvidia-h100.kg.json', changed), { force: true });
+    expect((await labelsById()).get('grok')).toEqual({ kind: 'CONCEPT', labels: ['Concept', 'Entity'] });
+    await loadKnowledgeFile(db, SHIPPED, { force: true });
+    expect((await labelsById()).get('grok')).toEqual({ kind: 'PRODUCT', labels: ['Entity', 'Product'] });
   });
 });

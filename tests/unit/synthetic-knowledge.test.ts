@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticKnowledge, writeSyntheticKnowledge, type SyntheticFile, type SyntheticOptions, type WriteResult } from '../../bench/synthetic/generate.ts';
 import { toGraphRows } from '../../src/knowledge/graph-rows.ts';
-import { ENTITY_KINDS, type EntityEntry, type KnowledgeFile } from '../../src/knowledge/knowledge-file.ts';
+import type { EntityEntry, KnowledgeFile } from '../../src/knowledge/knowledge-file.ts';
+import { ENTITY_KINDS } from '../../src/vocabulary/index.ts';
 import { validateKnowledgeFile, type ValidationResult } from '../../src/knowledge/validate-knowledge-file.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../bench/synthetic/generate.ts', import.meta.url));

@@ -33,6 +33,7 @@ export type Citation = {
   /** Offset just after the quote's last character. */
   end: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** How the quote backs the fact; OPINION marks the publisher's opinion, apart from what it reports. */
   kind: CitationKind;
   /** Exact text of the source document between `start` and `end`. */
   quote: Scalars['String']['output'];
@@ -46,8 +47,10 @@ export type Citation = {
 
 /** How a citation backs a fact. */
 export type CitationKind =
-  /** The publisher's own opinion or framing. */
+  /** The publisher's own framing: headings, plain descriptions, definitions. */
   | 'EDITORIAL'
+  /** The publisher's opinion section (for example "Notre avis"): its view, not a report of a source. */
+  | 'OPINION'
   /** The words of a document or person, quoted. */
   | 'QUOTED'
   /** A reader's comment under the article. */
@@ -59,33 +62,50 @@ export type CitationKind =
 
 /** How the number relates to the true value: `plus de 500 millions` is MORE_THAN 500000000. */
 export type Comparator =
+  /** About the value. */
   | 'APPROXIMATE'
+  /** The value or more. */
   | 'AT_LEAST'
+  /** The value or less. */
   | 'AT_MOST'
+  /** Exactly the value. */
   | 'EXACT'
+  /** Less than the value. */
   | 'LESS_THAN'
+  /** More than the value. */
   | 'MORE_THAN'
+  /** A vague amount with no value (`plusieurs mois`). */
   | 'SEVERAL';
 
+/** An idea, a field or a category, such as artificial intelligence. */
 export type Concept = Entity & {
   __typename?: 'Concept';
   aliases: Array<Alias>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /** The facts this entity takes part in (as subject, object, event or participant), ordered by fact id. */
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most 100 (default 20).
+   */
   relations: RelationConnection;
 };
 
 
+/** An idea, a field or a category, such as artificial intelligence. */
 export type ConceptFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<FactType>>;
 };
 
 
+/** An idea, a field or a category, such as artificial intelligence. */
 export type ConceptRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
@@ -95,13 +115,18 @@ export type ConceptRelationsArgs = {
 
 /** Which way a relation points, seen from the entity it is asked on. */
 export type Direction =
+  /** Both. */
   | 'BOTH'
+  /** Relations that end at the entity. */
   | 'INCOMING'
+  /** Relations that start at the entity. */
   | 'OUTGOING';
 
+/** A document: an article, a memo, a post, a report. */
 export type Document = Entity & Source & {
   __typename?: 'Document';
   aliases: Array<Alias>;
+  /** The facts this source backs: facts with a citation said by, reported by or quoted in this source. */
   backedFacts: Array<Fact>;
   background: Scalars['Boolean']['output'];
   description: Scalars['String']['output'];
@@ -119,17 +144,20 @@ export type Document = Entity & Source & {
 };
 
 
+/** A document: an article, a memo, a post, a report. */
 export type DocumentBackedFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A document: an article, a memo, a post, a report. */
 export type DocumentFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<FactType>>;
 };
 
 
+/** A document: an article, a memo, a post, a report. */
 export type DocumentRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
@@ -199,26 +227,42 @@ export type EntityEdge = {
  * (PERSON → Person, ORGANIZATION → Organization, …).
  */
 export type EntityKind =
+  /** An idea, a field or a category, such as artificial intelligence. */
   | 'CONCEPT'
+  /** A document: an article, a memo, a post, a report. */
   | 'DOCUMENT'
+  /** Something happening at a time, reified so that each participant of an n-ary fact can be queried. */
   | 'EVENT'
+  /** A built or planned installation, such as a GPU cluster. */
   | 'FACILITY'
+  /** A medium that relays what others say, such as CNBC or Reuters. */
   | 'MEDIA'
+  /** A company, an agency or another organization, such as Tesla or xAI. */
   | 'ORGANIZATION'
+  /** A person, such as Elon Musk. */
   | 'PERSON'
+  /** A place: a city, a region, a country. */
   | 'PLACE'
+  /** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
   | 'PRODUCT';
 
 /** Something happening at a time, reified so that each participant of an n-ary fact can be queried. */
 export type Event = Entity & {
   __typename?: 'Event';
   aliases: Array<Alias>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /** The facts this entity takes part in (as subject, object, event or participant), ordered by fact id. */
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most 100 (default 20).
+   */
   relations: RelationConnection;
 };
 
@@ -242,12 +286,19 @@ export type EventRelationsArgs = {
 export type Facility = Entity & {
   __typename?: 'Facility';
   aliases: Array<Alias>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /** The facts this entity takes part in (as subject, object, event or participant), ordered by fact id. */
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most 100 (default 20).
+   */
   relations: RelationConnection;
 };
 
@@ -288,54 +339,104 @@ export type Fact = {
   reportedAt?: Maybe<TimeRef>;
   /** The fact in one English sentence. */
   statement: Scalars['String']['output'];
+  /** CURRENT, or FORMER when the source says the goal, plan or state was given up or is no longer stated. */
+  status: FactStatus;
   subject: Entity;
   /** When the fact holds or the thing happens (not when it was reported). */
   time?: Maybe<TimeRef>;
   type: FactType;
 };
 
+/**
+ * Whether a fact still stands as of its source. A goal the source says was “previously stated” and then left
+ * out, or a plan it says was given up, is FORMER: it is not the subject's current goal or plan.
+ */
+export type FactStatus =
+  /** Stands as of the source (an ACTUAL fact happened or holds; a GOAL or PLANNED fact is still the aim). */
+  | 'CURRENT'
+  /** Held or was stated before, and the source says it no longer is. */
+  | 'FORMER';
+
 /** What a fact states. Binary facts also give a relation of the same type. */
 export type FactType =
+  /** The subject acquires or buys the object. */
   | 'ACQUIRES'
+  /** The subject affects the object. */
   | 'AFFECTS'
+  /** The subject (a document) was written by the object. */
   | 'AUTHORED_BY'
+  /** The subject builds the object. */
   | 'BUILDS'
+  /** The subject is built for the object (a purpose or a customer). */
   | 'BUILT_FOR'
+  /** The subject (a document) cites the object. */
   | 'CITES'
+  /** The subject commented to the object (a medium). */
   | 'COMMENTED_TO'
+  /** The subject competes with the object. */
   | 'COMPETES_WITH'
+  /** The subject delays the object. */
   | 'DELAYS'
+  /** The subject depends on the object. */
   | 'DEPENDS_ON'
+  /** The subject deploys or puts the object into service. */
   | 'DEPLOYS'
+  /** The subject founded the object. */
   | 'FOUNDED'
+  /** The subject is an instance of the object (a category or concept). */
   | 'INSTANCE_OF'
+  /** The subject invests in the object. */
   | 'INVESTS_IN'
+  /** The subject is given in exchange for the object. */
   | 'IN_EXCHANGE_FOR'
+  /** The subject lays off staff (the object, or a number of people). */
   | 'LAYS_OFF'
+  /** The subject is a leader in the object (a field or market). */
   | 'LEADER_IN'
+  /** The subject leads or runs the object. */
   | 'LEADS'
+  /** The subject is located in the object (a place). */
   | 'LOCATED_IN'
+  /** The subject (a document) leaves out the object. */
   | 'OMITS'
+  /** The subject orders the object. */
   | 'ORDERS'
+  /** The subject organizes the object (an event). */
   | 'ORGANIZES'
+  /** The subject owns the object. */
   | 'OWNS'
+  /** The subject takes part in the object (an event). */
   | 'PARTICIPATES_IN'
+  /** The subject partners with the object. */
   | 'PARTNERS_WITH'
+  /** The subject is part of the object. */
   | 'PART_OF'
+  /** The subject plans to build the object. */
   | 'PLANS_TO_BUILD'
+  /** The subject gives priority to the object. */
   | 'PRIORITIZES'
+  /** The subject produces or makes the object. */
   | 'PRODUCES'
+  /** The subject (a document) was published by the object. */
   | 'PUBLISHED_BY'
+  /** The subject (a document) was published on the object (a platform or medium). */
   | 'PUBLISHED_ON'
+  /** Something is moved from one holder to another (n-ary: GIVER, RECIPIENT, ITEM, …). */
   | 'REALLOCATES'
+  /** The subject sells the object. */
   | 'SELLS'
+  /** The subject is a subsidiary of the object. */
   | 'SUBSIDIARY_OF'
+  /** The subject supplies the object, or supplies something to it. */
   | 'SUPPLIES'
+  /** The subject works for the object. */
   | 'WORKS_FOR';
 
+/** A medium that relays what others say, such as CNBC or Reuters. */
 export type Media = Entity & Source & {
   __typename?: 'Media';
   aliases: Array<Alias>;
+  /** The facts this source backs: facts with a citation said by, reported by or quoted in this source. */
   backedFacts: Array<Fact>;
   background: Scalars['Boolean']['output'];
   description: Scalars['String']['output'];
@@ -347,17 +448,20 @@ export type Media = Entity & Source & {
 };
 
 
+/** A medium that relays what others say, such as CNBC or Reuters. */
 export type MediaBackedFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A medium that relays what others say, such as CNBC or Reuters. */
 export type MediaFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<FactType>>;
 };
 
 
+/** A medium that relays what others say, such as CNBC or Reuters. */
 export type MediaRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
@@ -367,11 +471,17 @@ export type MediaRelationsArgs = {
 
 /** How a fact holds: a plan or a goal is not a fact about the present. */
 export type Modality =
+  /** It holds or happened. */
   | 'ACTUAL'
+  /** Someone claims it; the source does not vouch for it. */
   | 'CLAIM'
+  /** It is an estimate or a forecast. */
   | 'ESTIMATE'
+  /** It is an aim or an ambition. */
   | 'GOAL'
+  /** It does not hold or did not happen. */
   | 'NEGATED'
+  /** It is planned or announced, not done yet. */
   | 'PLANNED';
 
 /** The entities and relations within `depth` hops of an entity. */
@@ -386,25 +496,35 @@ export type Neighborhood = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** A company, an agency or another organization, such as Tesla or xAI. */
 export type Organization = Entity & {
   __typename?: 'Organization';
   aliases: Array<Alias>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /** The facts this entity takes part in (as subject, object, event or participant), ordered by fact id. */
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most 100 (default 20).
+   */
   relations: RelationConnection;
 };
 
 
+/** A company, an agency or another organization, such as Tesla or xAI. */
 export type OrganizationFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<FactType>>;
 };
 
 
+/** A company, an agency or another organization, such as Tesla or xAI. */
 export type OrganizationRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
@@ -427,16 +547,27 @@ export type Participant = {
 
 /** The role an entity plays in an n-ary fact (an event). */
 export type ParticipantRole =
+  /** Who or what the event affects. */
   | 'AFFECTED'
+  /** Who acts. */
   | 'AGENT'
+  /** Who benefits. */
   | 'BENEFICIARY'
+  /** Who decided it. */
   | 'DECIDED_BY'
+  /** The document that records the event. */
   | 'DOCUMENTED_IN'
+  /** Who gives something up. */
   | 'GIVER'
+  /** What changes hands or is counted. */
   | 'ITEM'
+  /** Where it happens. */
   | 'LOCATION'
+  /** What the money or effort is for. */
   | 'PURPOSE'
+  /** Who receives it. */
   | 'RECIPIENT'
+  /** Who supplies the item. */
   | 'SUPPLIER';
 
 /** A shortest path between two entities, ignoring relation direction. */
@@ -454,25 +585,35 @@ export type Path = {
 /** An element of a path: entities and relations alternate, starting and ending with an entity. */
 export type PathElement = Concept | Document | Event | Facility | Media | Organization | Person | Place | Product | Relation;
 
+/** A person, such as Elon Musk. */
 export type Person = Entity & {
   __typename?: 'Person';
   aliases: Array<Alias>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /** The facts this entity takes part in (as subject, object, event or participant), ordered by fact id. */
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most 100 (default 20).
+   */
   relations: RelationConnection;
 };
 
 
+/** A person, such as Elon Musk. */
 export type PersonFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<FactType>>;
 };
 
 
+/** A person, such as Elon Musk. */
 export type PersonRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
@@ -480,25 +621,35 @@ export type PersonRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** A place: a city, a region, a country. */
 export type Place = Entity & {
   __typename?: 'Place';
   aliases: Array<Alias>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /** The facts this entity takes part in (as subject, object, event or participant), ordered by fact id. */
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most 100 (default 20).
+   */
   relations: RelationConnection;
 };
 
 
+/** A place: a city, a region, a country. */
 export type PlaceFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<FactType>>;
 };
 
 
+/** A place: a city, a region, a country. */
 export type PlaceRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
@@ -506,25 +657,35 @@ export type PlaceRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
 export type Product = Entity & {
   __typename?: 'Product';
   aliases: Array<Alias>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /** The facts this entity takes part in (as subject, object, event or participant), ordered by fact id. */
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most 100 (default 20).
+   */
   relations: RelationConnection;
 };
 
 
+/** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
 export type ProductFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<FactType>>;
 };
 
 
+/** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
 export type ProductRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
@@ -541,8 +702,8 @@ export type Quantity = {
   /** The entity counted, when there is one (for example the H100). */
   item?: Maybe<Entity>;
   kind: QuantityKind;
-  /** The part the number plays in the fact: AMOUNT, FROM, TO, TARGET, … */
-  role: Scalars['String']['output'];
+  /** The part the number plays in the fact. */
+  role: QuantityRole;
   /** As written in the source, for example `12 000 GPU H100`. */
   text?: Maybe<Scalars['String']['output']>;
   /** What is counted or measured: `GPU`, `vehicle`, `month`, … */
@@ -551,11 +712,29 @@ export type Quantity = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** What a number measures. */
 export type QuantityKind =
+  /** A number of things (`unit` says what). */
   | 'COUNT'
+  /** A length of time (`unit` says day, month, year, …). */
   | 'DURATION'
+  /** An amount of money (`currency` says which). */
   | 'MONEY'
+  /** A percentage, 0 to 100. */
   | 'PERCENT';
+
+/** The part a number plays in its fact. */
+export type QuantityRole =
+  /** The number itself. */
+  | 'AMOUNT'
+  /** The value before a change. */
+  | 'FROM'
+  /** A goal's number. */
+  | 'TARGET'
+  /** The value after a change. */
+  | 'TO'
+  /** The money worth of an item. */
+  | 'VALUE';
 
 export type Query = {
   __typename?: 'Query';
@@ -652,7 +831,7 @@ export type Relation = {
   from: Entity;
   /** Stable id: the fact id, or `factId/ROLE/entityId` for a participant relation. */
   id: Scalars['ID']['output'];
-  /** A short label with the key number, for display: `12000 GPU`, `500000000 USD`. */
+  /** A short label with the key number, for display: `ITEM · 12,000 GPU`, `DELAYS · >500,000,000 USD`; `(former)` ends the label of a FORMER fact. */
   label: Scalars['String']['output'];
   to: Entity;
   type: RelationType;
@@ -676,52 +855,99 @@ export type RelationEdge = {
  * (relation from the event to the participant).
  */
 export type RelationType =
+  /** The subject acquires or buys the object. */
   | 'ACQUIRES'
+  /** Who or what the event affects. */
   | 'AFFECTED'
+  /** The subject affects the object. */
   | 'AFFECTS'
+  /** Who acts. */
   | 'AGENT'
+  /** The subject (a document) was written by the object. */
   | 'AUTHORED_BY'
+  /** Who benefits. */
   | 'BENEFICIARY'
+  /** The subject builds the object. */
   | 'BUILDS'
+  /** The subject is built for the object (a purpose or a customer). */
   | 'BUILT_FOR'
+  /** The subject (a document) cites the object. */
   | 'CITES'
+  /** The subject commented to the object (a medium). */
   | 'COMMENTED_TO'
+  /** The subject competes with the object. */
   | 'COMPETES_WITH'
+  /** Who decided it. */
   | 'DECIDED_BY'
+  /** The subject delays the object. */
   | 'DELAYS'
+  /** The subject depends on the object. */
   | 'DEPENDS_ON'
+  /** The subject deploys or puts the object into service. */
   | 'DEPLOYS'
+  /** The document that records the event. */
   | 'DOCUMENTED_IN'
+  /** The subject founded the object. */
   | 'FOUNDED'
+  /** Who gives something up. */
   | 'GIVER'
+  /** The subject is an instance of the object (a category or concept). */
   | 'INSTANCE_OF'
+  /** The subject invests in the object. */
   | 'INVESTS_IN'
+  /** The subject is given in exchange for the object. */
   | 'IN_EXCHANGE_FOR'
+  /** What changes hands or is counted. */
   | 'ITEM'
+  /** The subject lays off staff (the object, or a number of people). */
   | 'LAYS_OFF'
+  /** The subject is a leader in the object (a field or market). */
   | 'LEADER_IN'
+  /** The subject leads or runs the object. */
   | 'LEADS'
+  /** The subject is located in the object (a place). */
   | 'LOCATED_IN'
+  /** Where it happens. */
   | 'LOCATION'
+  /** The subject (a document) leaves out the object. */
   | 'OMITS'
+  /** The subject orders the object. */
   | 'ORDERS'
+  /** The subject organizes the object (an event). */
   | 'ORGANIZES'
+  /** The subject owns the object. */
   | 'OWNS'
+  /** The subject takes part in the object (an event). */
   | 'PARTICIPATES_IN'
+  /** The subject partners with the object. */
   | 'PARTNERS_WITH'
+  /** The subject is part of the object. */
   | 'PART_OF'
+  /** The subject plans to build the object. */
   | 'PLANS_TO_BUILD'
+  /** The subject gives priority to the object. */
   | 'PRIORITIZES'
+  /** The subject produces or makes the object. */
   | 'PRODUCES'
+  /** The subject (a document) was published by the object. */
   | 'PUBLISHED_BY'
+  /** The subject (a document) was published on the object (a platform or medium). */
   | 'PUBLISHED_ON'
+  /** What the money or effort is for. */
   | 'PURPOSE'
+  /** Something is moved from one holder to another (n-ary: GIVER, RECIPIENT, ITEM, …). */
   | 'REALLOCATES'
+  /** Who receives it. */
   | 'RECIPIENT'
+  /** The subject sells the object. */
   | 'SELLS'
+  /** The subject is a subsidiary of the object. */
   | 'SUBSIDIARY_OF'
+  /** Who supplies the item. */
   | 'SUPPLIER'
+  /** The subject supplies the object, or supplies something to it. */
   | 'SUPPLIES'
+  /** The subject works for the object. */
   | 'WORKS_FOR';
 
 /** A ranked full-text match over names and aliases. */
@@ -770,14 +996,20 @@ export type SourceRelationsArgs = {
 
 /** The kinds of entity that can be a source. */
 export type SourceKind =
+  /** A document: an article, a memo, a post, a report. */
   | 'DOCUMENT'
+  /** A medium that relays what others say, such as CNBC or Reuters. */
   | 'MEDIA';
 
 /** Precision of a date, as Wikidata records it. */
 export type TimePrecision =
+  /** A day: `YYYY-MM-DD`. */
   | 'DAY'
+  /** A month: `YYYY-MM`. */
   | 'MONTH'
+  /** A quarter of a year: `YYYY-Qn`. */
   | 'QUARTER'
+  /** A year: `YYYY`. */
   | 'YEAR';
 
 /**
@@ -905,6 +1137,7 @@ export type ResolversTypes = ResolversObject<{
   Event: ResolverTypeWrapper<EntityRecord>;
   Facility: ResolverTypeWrapper<EntityRecord>;
   Fact: ResolverTypeWrapper<FactRecord>;
+  FactStatus: FactStatus;
   FactType: FactType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -923,6 +1156,7 @@ export type ResolversTypes = ResolversObject<{
   Product: ResolverTypeWrapper<EntityRecord>;
   Quantity: ResolverTypeWrapper<QuantityRecord>;
   QuantityKind: QuantityKind;
+  QuantityRole: QuantityRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<RelationRecord>;
   RelationConnection: ResolverTypeWrapper<RelationPage>;
@@ -1069,6 +1303,7 @@ export type FactResolvers<ContextType = GraphQLContext, ParentType extends Resol
   quantities?: Resolver<Array<ResolversTypes['Quantity']>, ParentType, ContextType>;
   reportedAt?: Resolver<Maybe<ResolversTypes['TimeRef']>, ParentType, ContextType>;
   statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FactStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   time?: Resolver<Maybe<ResolversTypes['TimeRef']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['FactType'], ParentType, ContextType>;
@@ -1168,7 +1403,7 @@ export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends R
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   item?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QuantityKind'], ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['QuantityRole'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

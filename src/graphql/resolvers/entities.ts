@@ -1,24 +1,17 @@
 /** Entity types: the interface's fields are the same for every kind, so one set of resolvers serves all. */
 import type { EntityRecord } from '../../database/records.ts';
+import { ENTITY_TYPE_OF_KIND, SOURCE_KIND, type EntityTypeName } from '../../vocabulary/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { decodeCursor, pageSize } from '../arguments.ts';
 
-/** GraphQL object type for each entity kind. */
-export const TYPE_OF_KIND = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  PRODUCT: 'Product',
-  PLACE: 'Place',
-  FACILITY: 'Facility',
-  DOCUMENT: 'Document',
-  MEDIA: 'Media',
-  EVENT: 'Event',
-  CONCEPT: 'Concept',
-} as const;
+/** The GraphQL object type of an entity follows its kind (vocabulary ENTITY_TYPE_OF_KIND). */
+export const entityTypeOf = (entity: EntityRecord): EntityTypeName => ENTITY_TYPE_OF_KIND[entity.kind];
 
-export type EntityTypeName = (typeof TYPE_OF_KIND)[keyof typeof TYPE_OF_KIND];
-
-export const entityTypeOf = (entity: EntityRecord): EntityTypeName => TYPE_OF_KIND[entity.kind];
+/** A source's type; a record of another kind is not a source, which is a bug upstream, not a null. */
+const sourceTypeOf = (entity: EntityRecord) => {
+  if (!SOURCE_KIND.has(entity.kind)) throw new Error(`Entity ${entity.id} of kind ${entity.kind} is not a source`);
+  return ENTITY_TYPE_OF_KIND[entity.kind];
+};
 
 /** The Entity interface's fields; shared by every implementing type. */
 const entityFields = {
@@ -45,14 +38,9 @@ const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, 
 
 export const entityResolvers: Resolvers = {
   Entity: { __resolveType: entityTypeOf },
-  Source: { __resolveType: (entity) => (entity.kind === 'MEDIA' ? 'Media' : 'Document') },
-  Person: entityFields,
-  Organization: entityFields,
-  Product: entityFields,
-  Place: entityFields,
-  Facility: entityFields,
-  Event: entityFields,
-  Concept: entityFields,
+  Source: { __resolveType: sourceTypeOf },
+  // Every kind's type has the interface's fields; the sources add theirs below.
+  ...(Object.fromEntries(Object.values(ENTITY_TYPE_OF_KIND).map((type) => [type, entityFields])) as Record<EntityTypeName, typeof entityFields>),
   Media: { ...entityFields, backedFacts },
   Document: {
     ...entityFields,

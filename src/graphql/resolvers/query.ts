@@ -1,6 +1,7 @@
 /** Root queries: lookups, lists, search, exploration. Each validates its arguments, then asks the repository. */
 
 import { luceneQueryFor } from '../../database/lucene.ts';
+import { SOURCE_KINDS } from '../../vocabulary/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { decodeCursor, neighborhoodDepth, pageSize, pathDepth, searchText } from '../arguments.ts';
 import { entityTreePlan } from '../entity-tree-plan.ts';
@@ -60,7 +61,7 @@ export const queryResolvers: Resolvers = {
       return path;
     },
 
-    sources: (_root, args, { repository }) => repository.sources(args.kinds?.length ? args.kinds : ['DOCUMENT', 'MEDIA']),
+    sources: (_root, args, { repository }) => repository.sources(args.kinds?.length ? args.kinds : SOURCE_KINDS),
   },
 
   Neighborhood: {},
