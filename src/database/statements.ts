@@ -119,16 +119,6 @@ export function fillTemplate(text: string, slots: Slots, name: string, stage: 'c
 }
 
 /**
- * Entity-to-entity relations have one of these types (a fact type, or a participant role of an n-ary fact).
- * Expanding by this list, not by any type, lets Neo4j skip a hub's ABOUT, CITED_BY and provenance links
- * (a dense node keeps its relationships grouped by type), which are most of its relationships.
- */
-export { RELATION_TYPES };
-
-/** The label of each entity kind (every entity is also an :Entity). */
-export { ENTITY_LABELS };
-
-/**
  * The stored properties an entity record is made of (vocabulary ENTITY_PROPERTIES), for map projections. Listed,
  * not `.*`: a document's full text is a property too, and reading it for every citation made lookups slower.
  */
@@ -145,7 +135,11 @@ function constantSlots(dir: string): Slots {
 
 function computeConstantSlots(dir: string): Slots {
   const vocabulary: Slots = {
+    // Entity-to-entity relations have one of these types (a fact type, or a participant role of an n-ary
+    // fact). Expanding by this list, not by any type, lets Neo4j skip a hub's ABOUT, CITED_BY and provenance
+    // links (a dense node keeps its relationships grouped by type), which are most of its relationships.
     RELATION_TYPES: RELATION_TYPES.join('|'),
+    // Every kind's label, `Person:Organization:…`: what a re-load removes before it sets the kind's label.
     ENTITY_LABELS: ENTITY_LABELS.join(':'),
     ENTITY_PROPERTIES,
   };
