@@ -9,11 +9,6 @@ CALL {
   WITH DISTINCT f
   ORDER BY f.id
   LIMIT $limit
-  RETURN collect(f {
-    .*,
-    quantities: [(f)-[:HAS_QUANTITY]->(q) | q {.*}],
-    citations: [(f)-[:CITED_BY]->(c) | c {.*}],
-    participants: [(f)-[a:ABOUT]->(p:Entity) | {role: a.role, entity: p.id}]
-  }) AS facts
+  RETURN collect({{FACT_PROJECTION}}) AS facts
 }
 RETURN id, facts

@@ -1,20 +1,36 @@
 /**
- * The one place that talks to Neo4j: runs named statements from cypher/ with parameters, in read or write
- * transactions (reads are routed to followers in a cluster), each with a transaction timeout.
+ * The one place that talks to Neo4j: runs named statements from cypher/ with parameters, reads as auto-commit
+ * queries (routed to followers in a cluster), writes in write transactions of named statements (see `write`),
+ * each with a transaction timeout. No other module opens a session or a transaction.
  */
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
 import type { Config, Neo4jConnection } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import { classifyDatabaseError } from './errors.ts';
-import { SCHEMA_STATEMENT_FILES, type SchemaStatementName, type StatementName, type Statements } from './statements.ts';
+import {
+  renderStatement,
+  SCHEMA_STATEMENT_FILES,
+  type ReadStatementName,
+  type SchemaStatementName,
+  type StatementName,
+  type StatementSlots,
+  type Statements,
+  type WriteStatementName,
+} from './statements.ts';
 
 export type Params = Record<string, unknown>;
 
 /** Called once per statement sent: used to count database round trips per GraphQL request. */
-export type RoundTripObserver = (statement: StatementName | AssembledStatementName) => void;
+export type RoundTripObserver = (statement: ReadStatementName | AssembledStatementName) => void;
 
 /** Statements assembled per request from fragments under cypher/ (named after their fragment folder). */
 export type AssembledStatementName = 'read/entity-tree';
+
+/** What a write transaction offers its work: named write statements, nothing else. */
+export interface WriteTransaction {
+  /** Runs one named write statement (its `{{label}}` / `{{type}}` slots from `slots`) and returns its records. */
+  run<R extends RecordShape = RecordShape>(statement: WriteStatementName, params: Params, slots?: StatementSlots): Promise<R[]>;
+}
 
 export class Database {
   /** Read statements sent since start: for metrics, and for tests that prove a request sent none. */
@@ -33,12 +49,12 @@ export class Database {
   }
 
   /** Runs one read statement as an auto-commit query in a read session and returns its records as plain objects. */
-  async read<T extends RecordShape>(name: StatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
+  async read<T extends RecordShape>(name: ReadStatementName, params: Params, observe?: RoundTripObserver): Promise<T[]> {
     return this.readText(name, this.statement(name), params, observe);
   }
 
   /** Runs a statement assembled from cypher/ fragments (see entity-tree.ts), like `read`. */
-  async readText<T extends RecordShape>(name: StatementName | AssembledStatementName, text: string, params: Params, observe?: RoundTripObserver): Promise<T[]> {
+  async readText<T extends RecordShape>(name: ReadStatementName | AssembledStatementName, text: string, params: Params, observe?: RoundTripObserver): Promise<T[]> {
     observe?.(name);
     this.stats.statements += 1;
     try {
@@ -55,14 +71,25 @@ export class Database {
     }
   }
 
-  /** Runs `work` in one write transaction: all of it commits, or none of it. */
-  async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+  /**
+   * Runs `work` as ONE write transaction of named write statements: all of it commits, or none of it. This is
+   * the shape of every write (a knowledge load, later each mutation): one call, one transaction. The driver
+   * retries `work` whole on transient failures (deadlocks, a leader switch), so `work` must only run
+   * statements. `name` tags the transaction (SHOW TRANSACTIONS lists it with metadata `work: 'write'`).
+   */
+  async write<T>(name: string, work: (tx: WriteTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(work, {
-        timeout: timeoutMs ?? this.settings.queryTimeoutMs * 30,
-        metadata: { app: 'kg-graphql-server', work: 'write' },
-      });
+      return await session.executeWrite(
+        (tx) =>
+          work({
+            run: async <R extends RecordShape>(statement: WriteStatementName, params: Params, slots?: StatementSlots) => {
+              const result = await tx.run<R>(renderStatement(this.statement(statement), statement, slots), params);
+              return result.records.map((record) => record.toObject());
+            },
+          }),
+        { timeout: options.timeoutMs ?? this.settings.queryTimeoutMs * 30, metadata: { app: 'kg-graphql-server', work: 'write', name } },
+      );
     } catch (error) {
       throw classifyDatabaseError(error);
     } finally {

@@ -4,9 +4,7 @@
  * nested list a COLLECT subquery in its parent's map projection. This is what makes a nested GraphQL query
  * one database round trip per root field instead of one per nesting level.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { CYPHER_DIR, withVocabulary } from './statements.ts';
+import { FRAGMENT_FILES, fillTemplate, readTemplate, type FragmentFile, type Slots } from './statements.ts';
 import type { FactsQuery, RelationQuery } from './repository.ts';
 
 /** What to fetch under an entity. An entity with no nested lists is projected flat. */
@@ -55,6 +53,7 @@ export interface CompiledTree {
   listKeys: Map<NestedList, string>;
 }
 
+/** The fragments under cypher/read/entity-tree this compiler assembles statements from. */
 export const FRAGMENT_NAMES = [
   'root',
   'level-relations',
@@ -62,41 +61,40 @@ export const FRAGMENT_NAMES = [
   'level-endpoints',
   'level-relation-facts',
   'level-facts',
-  'fact',
-  'fact-quantities',
-  'fact-citations',
-  'fact-participants',
   'fact-participant-entities',
   'fact-citation-entities',
   'fact-quantity-items',
+  'fact-record',
 ] as const;
 type FragmentName = (typeof FRAGMENT_NAMES)[number];
 
-const FRAGMENTS = new Map<FragmentName, string>(
-  FRAGMENT_NAMES.map((name) => [name, withVocabulary(readFileSync(path.join(CYPHER_DIR, 'read/entity-tree', `${name}.cypher`), 'utf8').trim())]),
-);
+const FRAGMENTS = new Map<FragmentName | FragmentFile, string>([
+  ...FRAGMENT_NAMES.map((name) => [name, readTemplate(`read/entity-tree/${name}`)] as const),
+  ...FRAGMENT_FILES.map((name) => [name, readTemplate(name)] as const),
+]);
 
-/** Fills `{{slot}}`s with variable names and fragments made here (never with request values: those are parameters). */
-function fill(name: FragmentName, slots: Record<string, string>): string {
-  return FRAGMENTS.get(name)!.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-    const value = slots[key];
-    if (value === undefined) throw new Error(`Fragment ${name} has no value for {{${key}}}`);
-    return value;
-  });
+/** A fragment with its `{{slot}}`s filled with variable names and fragments made here (request values are parameters). */
+function fill(name: FragmentName | FragmentFile, slots: Slots = {}): string {
+  return fillTemplate(FRAGMENTS.get(name)!, slots, name);
 }
 
-function factProjection(plan: FactPlan): string {
+/**
+ * The fact projection shared with the read statements (cypher/read/fragments), with only the lists the plan
+ * asks for, as `fact`; `factRecord` adds the entities the fact refers to when the plan reaches them.
+ */
+function factSlots(plan: FactPlan): { factProjection: string; factRecord: string } {
+  const { lists } = plan;
+  const factProjection = fill('read/fragments/fact-projection', {
+    quantities: lists.quantities ? fill('read/fragments/fact-quantities') : '[]',
+    citations: lists.citations ? fill('read/fragments/fact-citations') : '[]',
+    participants: lists.participants ? fill('read/fragments/fact-participants') : '[]',
+  });
   const parts: FragmentName[] = [];
   if (plan.participants) parts.push('fact-participant-entities');
   if (plan.sources) parts.push('fact-citation-entities');
   if (plan.items) parts.push('fact-quantity-items');
-  const { lists } = plan;
-  return fill('fact', {
-    quantities: lists.quantities ? fill('fact-quantities', {}) : '[]',
-    citations: lists.citations ? fill('fact-citations', {}) : '[]',
-    participants: lists.participants ? fill('fact-participants', {}) : '[]',
-    referenced: parts.length ? parts.map((part) => fill(part, {})).join(' + ') : '[]',
-  });
+  const factRecord = parts.length ? fill('fact-record', { referenced: parts.map((part) => fill(part)).join(' + ') }) : 'fact';
+  return { factProjection, factRecord };
 }
 
 /**
@@ -122,7 +120,7 @@ export function compileEntityTree(id: string, plan: EntityTreePlan): CompiledTre
       const items = fresh('items');
       listKeys.set(nested, items);
       if (nested.kind === 'facts') {
-        levels.push(fill('level-facts', { owners, items, types: param(nested.types), limit: param(nested.first), factProjection: factProjection(nested.fact) }));
+        levels.push(fill('level-facts', { owners, items, types: param(nested.types), limit: param(nested.first), ...factSlots(nested.fact) }));
         continue;
       }
       const [relations, entities] = [fresh('relations'), fresh('entities')];
@@ -134,7 +132,7 @@ export function compileEntityTree(id: string, plan: EntityTreePlan): CompiledTre
       entityLists.push(entities);
       if (nested.fact) {
         const facts = fresh('facts');
-        levels.push(fill('level-relation-facts', { relations, facts, factProjection: factProjection(nested.fact) }));
+        levels.push(fill('level-relation-facts', { relations, facts, ...factSlots(nested.fact) }));
         factLists.push(facts);
       }
       for (const [side, sidePlan] of [['startNode', nested.from], ['endNode', nested.to]] as const) {

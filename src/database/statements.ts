@@ -1,6 +1,14 @@
 /**
  * Every Cypher statement the app runs lives in cypher/ as a .cypher file; this module loads them once at
  * start-up and hands them out by name. A missing file fails start-up, not a request.
+ *
+ * Statements are templates with one syntax, `{{slot}}`, filled by one function (fillTemplate):
+ * - upper-case slots are constants, filled once when a file is loaded: the vocabulary (`{{RELATION_TYPES}}`,
+ *   `{{ENTITY_LABELS}}`, `{{ENTITY_PROPERTIES}}`) and shared fragments (`{{FACT_PROJECTION}}`, from
+ *   cypher/read/fragments);
+ * - lower-case slots are filled per use by code: a label or relationship type from a fixed list (which Cypher
+ *   cannot take as a parameter, see renderStatement), or the variable names and fragments the entity tree
+ *   assembles. Never request values: those are always parameters.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,8 +17,8 @@ import { ENTITY_LABELS, ENTITY_PROPERTIES as ENTITY_PROPERTY_NAMES, RELATION_TYP
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
-/** Statement names: their paths under cypher/, without the extension. */
-export const STATEMENT_NAMES = [
+/** Read statement names: their paths under cypher/, without the extension. */
+export const READ_STATEMENT_NAMES = [
   'read/entities-by-ids',
   'read/entities-page',
   'read/entity-relations',
@@ -20,24 +28,33 @@ export const STATEMENT_NAMES = [
   'read/facts-by-ids',
   'read/facts-by-entities',
   'read/facts-backed-by-sources',
+  'read/facts-of-other-datasets',
   'read/document-texts',
   'read/sources',
   'read/search-entities',
   'read/shortest-path',
   'read/neighborhood',
   'read/ping',
-  'knowledge/lock-dataset',
-  'knowledge/delete-dataset-relations',
-  'knowledge/delete-dataset-facts',
-  'knowledge/merge-entities',
-  'knowledge/set-document-texts',
-  'knowledge/create-facts',
-  'knowledge/create-relations',
-  'knowledge/finish-dataset',
-  'knowledge/await-search-index',
 ] as const;
 
-export type StatementName = (typeof STATEMENT_NAMES)[number];
+/** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
+export const WRITE_STATEMENT_NAMES = [
+  'write/lock-dataset',
+  'write/delete-dataset-relations',
+  'write/delete-dataset-facts',
+  'write/merge-entities',
+  'write/set-document-texts',
+  'write/create-facts',
+  'write/create-relations',
+  'write/finish-dataset',
+  'write/await-search-index',
+] as const;
+
+export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;
+
+export type ReadStatementName = (typeof READ_STATEMENT_NAMES)[number];
+export type WriteStatementName = (typeof WRITE_STATEMENT_NAMES)[number];
+export type StatementName = ReadStatementName | WriteStatementName;
 
 /** The schema statements (constraints and indexes), run in file-name order. */
 export const SCHEMA_STATEMENT_FILES = [
@@ -55,50 +72,108 @@ export const SCHEMA_STATEMENT_FILES = [
 
 export type SchemaStatementName = (typeof SCHEMA_STATEMENT_FILES)[number];
 
+/** Shared fragments: expressions included in statements (see cypher/read/fragments/README.md), not statements. */
+export const FRAGMENT_FILES = [
+  'read/fragments/fact-projection',
+  'read/fragments/fact-quantities',
+  'read/fragments/fact-citations',
+  'read/fragments/fact-participants',
+] as const;
+
+export type FragmentFile = (typeof FRAGMENT_FILES)[number];
+
 export type Statements = ReadonlyMap<StatementName | SchemaStatementName, string>;
 
 export function loadStatements(dir: string = CYPHER_DIR): Statements {
+  const constants = constantSlots(dir);
   const statements = new Map<StatementName | SchemaStatementName, string>();
-  for (const name of [...STATEMENT_NAMES, ...SCHEMA_STATEMENT_FILES]) {
-    statements.set(name, withVocabulary(readFileSync(path.join(dir, `${name}.cypher`), 'utf8')));
-  }
+  for (const name of [...STATEMENT_NAMES, ...SCHEMA_STATEMENT_FILES]) statements.set(name, readTemplate(name, dir, constants));
   return statements;
 }
 
 /**
- * Entity-to-entity relations have one of these types (a fact type, or a participant role of an n-ary fact).
- * Expanding by this list, not by any type, lets Neo4j skip a hub's ABOUT, CITED_BY and provenance links
- * (a dense node keeps its relationships grouped by type), which are most of its relationships.
+ * A file under cypher/ (without `.cypher`) with its constant slots filled and its per-use slots left for
+ * fillTemplate: what the entity tree reads its fragments with.
  */
-export const RELATION_TYPE_PATTERN = RELATION_TYPES.join('|');
+export function readTemplate(name: string, dir: string = CYPHER_DIR, constants: Slots = constantSlots(dir)): string {
+  return fillTemplate(readFileSync(path.join(dir, `${name}.cypher`), 'utf8').trim(), constants, name, 'constants');
+}
 
-/** Every entity kind's label, `Person:Organization:…`: what a re-load removes before it sets the kind's label. */
-export const ENTITY_LABEL_LIST = ENTITY_LABELS.join(':');
+export type Slots = Readonly<Record<string, string>>;
 
-/** The stored properties an entity record is made of (vocabulary ENTITY_PROPERTIES), for map projections. */
-export const ENTITY_PROPERTIES = ENTITY_PROPERTY_NAMES.map((name) => `.${name}`).join(', ');
+const SLOT = /\{\{(\w+)\}\}/g;
+const isConstant = (slot: string) => /^[A-Z][A-Z0-9_]*$/.test(slot);
 
 /**
- * Fills the vocabulary slots statement files use (`{{RELATION_TYPES}}`, `{{ENTITY_PROPERTIES}}`,
- * `{{ENTITY_LABELS}}`), once at load time.
+ * The one template mechanism: replaces each `{{slot}}` of `text` by its value in `slots`. At the 'constants'
+ * stage (loading a file) only upper-case slots are filled and per-use ones are left; at the 'all' stage every
+ * slot must have a value. A slot without one is a programming error, reported with the template's name.
  */
-export function withVocabulary(text: string): string {
-  return text
-    .replaceAll('{{RELATION_TYPES}}', RELATION_TYPE_PATTERN)
-    .replaceAll('{{ENTITY_PROPERTIES}}', ENTITY_PROPERTIES)
-    .replaceAll('{{ENTITY_LABELS}}', ENTITY_LABEL_LIST);
+export function fillTemplate(text: string, slots: Slots, name: string, stage: 'constants' | 'all' = 'all'): string {
+  return text.replace(SLOT, (whole, slot: string) => {
+    if (stage === 'constants' && !isConstant(slot)) return whole;
+    const value = Object.hasOwn(slots, slot) ? slots[slot] : undefined;
+    if (value === undefined) throw new Error(`Cypher template ${name} has no value for {{${slot}}}`);
+    return value;
+  });
 }
 
 /**
- * Fills `{{placeholder}}` slots (labels and relationship types, which Cypher cannot take as parameters).
- * Values must be plain identifiers chosen by code from a fixed list: anything else is refused.
+ * The stored properties an entity record is made of (vocabulary ENTITY_PROPERTIES), for map projections. Listed,
+ * not `.*`: a document's full text is a property too, and reading it for every citation made lookups slower.
  */
-export function renderTemplate(statement: string, slots: Record<string, string>): string {
-  return statement.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-    const value = slots[key];
-    if (value === undefined || !/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) {
-      throw new Error(`Refusing to render {{${key}}} with ${JSON.stringify(value)}: only identifiers from a fixed list are allowed`);
+export const ENTITY_PROPERTIES = ENTITY_PROPERTY_NAMES.map((name) => `.${name}`).join(', ');
+
+const CONSTANTS = new Map<string, Slots>();
+
+/** The values of the constant slots, for the files under `dir` (computed once per folder). */
+function constantSlots(dir: string): Slots {
+  let constants = CONSTANTS.get(dir);
+  if (!constants) CONSTANTS.set(dir, (constants = computeConstantSlots(dir)));
+  return constants;
+}
+
+function computeConstantSlots(dir: string): Slots {
+  const vocabulary: Slots = {
+    // Entity-to-entity relations have one of these types (a fact type, or a participant role of an n-ary
+    // fact). Expanding by this list, not by any type, lets Neo4j skip a hub's ABOUT, CITED_BY and provenance
+    // links (a dense node keeps its relationships grouped by type), which are most of its relationships.
+    RELATION_TYPES: RELATION_TYPES.join('|'),
+    // Every kind's label, `Person:Organization:…`: what a re-load removes before it sets the kind's label.
+    ENTITY_LABELS: ENTITY_LABELS.join(':'),
+    ENTITY_PROPERTIES,
+  };
+  const fragment = (name: FragmentFile) => readTemplate(name, dir, vocabulary);
+  const factProjection = fillTemplate(
+    fragment('read/fragments/fact-projection'),
+    {
+      quantities: fragment('read/fragments/fact-quantities'),
+      citations: fragment('read/fragments/fact-citations'),
+      participants: fragment('read/fragments/fact-participants'),
+    },
+    'read/fragments/fact-projection',
+  );
+  return { ...vocabulary, FACT_PROJECTION: factProjection };
+}
+
+/** The per-use slots of named statements and the values each accepts. */
+const STATEMENT_SLOT_VALUES = {
+  label: new Set(ENTITY_LABELS),
+  type: new Set(RELATION_TYPES),
+} as const;
+
+export type StatementSlots = Partial<Record<keyof typeof STATEMENT_SLOT_VALUES, string>>;
+
+/**
+ * A named statement's text with its per-use slots filled: `{{label}}` with an entity label, `{{type}}` with a
+ * relation type. Any other value is refused: slots hold identifiers from the vocabulary, never input text.
+ */
+export function renderStatement(text: string, name: string, slots: StatementSlots = {}): string {
+  for (const [slot, value] of Object.entries(slots)) {
+    const allowed = STATEMENT_SLOT_VALUES[slot as keyof typeof STATEMENT_SLOT_VALUES] as ReadonlySet<string> | undefined;
+    if (!allowed?.has(value)) {
+      throw new Error(`Refusing to fill {{${slot}}} of ${name} with ${JSON.stringify(value)}: only values from the vocabulary are allowed`);
     }
-    return value;
-  });
+  }
+  return fillTemplate(text, slots as Slots, name);
 }

@@ -3,29 +3,14 @@
  * mapping from the file format to the graph model is testable on its own.
  */
 import { createHash } from 'node:crypto';
-import { ENTITY_TYPE_OF_KIND, timeProperties, type Comparator, type EntityTypeName, type FactAnchorRole, type ParticipantRole, type RelationType } from '../vocabulary/index.ts';
+import type { GraphRows, RelationRow } from '../database/knowledge-writer.ts';
+import { ENTITY_TYPE_OF_KIND, timeProperties, type Comparator, type RelationType } from '../vocabulary/index.ts';
 import type { CitationEntry, EntityEntry, FactEntry, KnowledgeFile, Quantity, TimeRef } from './knowledge-file.ts';
 
 type Props = Record<string, unknown>;
 
-export interface GraphRows {
-  /** By Neo4j label: the entity kind's type (vocabulary ENTITY_TYPE_OF_KIND). */
-  entitiesByLabel: Map<EntityTypeName, { id: string; props: Props }[]>;
-  documentTexts: { id: string; text: string; sha256: string; language: string }[];
-  facts: { id: string; props: Props }[];
-  participants: { fact: string; role: FactAnchorRole | ParticipantRole; entity: string }[];
-  quantities: { fact: string; id: string; props: Props }[];
-  citations: { fact: string; id: string; props: Props }[];
-  relationsByType: Map<RelationType, RelationRow[]>;
-}
-
-export interface RelationRow {
-  id: string;
-  from: string;
-  to: string;
-  factId: string;
-  label: string;
-}
+/** The rows are the write layer's input: it owns their shapes (the parameters of its statements). */
+export type { GraphRows, RelationRow };
 
 export function toGraphRows(file: KnowledgeFile, sourceTexts: ReadonlyMap<string, string>): GraphRows {
   const entities = new Map(file.entities.map((entity) => [entity.id, entity]));

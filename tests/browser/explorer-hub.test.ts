@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
 import { loadKnowledgeFile } from '../../src/knowledge/loader.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -65,11 +65,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   // Leave the shared database as other test files expect it.
-  await server?.app.db.writeTransaction(async (tx) => {
-    await tx.run('MATCH (f:Fact {dataset: $dataset}) DETACH DELETE f', { dataset: DATASET });
-    await tx.run("MATCH (e:Entity) WHERE e.id STARTS WITH 'synthetic-' DETACH DELETE e");
-    await tx.run('MATCH (d:Dataset {id: $dataset}) DELETE d', { dataset: DATASET });
-  });
+  const driver = server?.app.db.driver;
+  for (const cypher of [
+    'MATCH (f:Fact {dataset: $dataset}) DETACH DELETE f',
+    "MATCH (e:Entity) WHERE e.id STARTS WITH 'synthetic-' DETACH DELETE e",
+    'MATCH (d:Dataset {id: $dataset}) DELETE d',
+  ]) {
+    await driver?.executeQuery(cypher, { dataset: DATASET }, { database: inject('neo4j').database });
+  }
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

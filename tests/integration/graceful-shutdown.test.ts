@@ -1,13 +1,17 @@
 /**
  * SIGTERM drains: the real `npm start` entry point runs as a child process (against the test run's Neo4j);
  * requests are in flight when it gets SIGTERM. Each request that was accepted completes with its full answer,
- * none is cut or answered 5xx, and the process exits 0 promptly, having closed the driver.
+ * none is cut or answered 5xx, and the process exits 0 promptly. Stopping closes the driver: checked on an app
+ * stopped in this process (a process that exits drops its sockets anyway), where Neo4j itself no longer lists
+ * a connection of the app's and the stopped Database refuses work.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import neo4jDriver from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
 import { freePort } from '../support/free-port.ts';
+import { startTestServer } from '../support/test-server.ts';
 
 let child: ChildProcess | undefined;
 afterAll(() => {
@@ -71,7 +75,9 @@ describe('graceful shutdown', () => {
     const exitMs = Date.now() - signalledAt;
     const answered = results.filter((r) => r.status === 200);
     const refused = results.filter((r) => r.status === 0);
-    console.log(`SIGTERM with ${inFlight.length} requests in flight: ${answered.length} answered in full, ${refused.length} refused before being accepted, exit ${code} after ${exitMs} ms`);
+    const others = results.filter((r) => r.status !== 200 && r.status !== 0).map((r) => r.status);
+    const reasons = [...new Set(refused.map((r) => r.refused))].join(', ');
+    console.log(`SIGTERM with ${inFlight.length} requests in flight: ${answered.length} answered in full, ${refused.length} refused before being accepted (${reasons}), other statuses [${others.join(', ')}], exit ${code} after ${exitMs} ms`);
 
     expect(code).toBe(0);
     expect(answered.length).toBeGreaterThan(0);
@@ -82,5 +88,41 @@ describe('graceful shutdown', () => {
     expect(started.output()).toContain('SIGTERM received');
     expect(started.output()).not.toMatch(/"level":(50|60)/);
     expect(exitMs).toBeLessThan(15_000);
+  });
+});
+
+/** The app's connections as Neo4j lists them (the app's driver announces itself with its own user agent). */
+async function appConnections(): Promise<number> {
+  const { uri, username, password, database } = inject('neo4j');
+  const observer = neo4jDriver.driver(uri, neo4jDriver.auth.basic(username, password));
+  try {
+    const { records } = await observer.executeQuery(
+      "CALL dbms.listConnections() YIELD userAgent WHERE userAgent STARTS WITH 'kg-graphql-server/' RETURN count(*) AS n",
+      {},
+      { database },
+    );
+    return Number(records[0]!.get('n'));
+  } finally {
+    await observer.close();
+  }
+}
+
+describe('stopping the app', () => {
+  it('closes the driver: Neo4j lists none of its connections, and the Database refuses work', async () => {
+    const server = await startTestServer();
+    const { db } = server.app;
+    try {
+      expect(await db.ping()).toBe(true);
+      const open = await appConnections();
+      expect(open).toBeGreaterThan(0);
+      await server.stop();
+      const left = await appConnections();
+      console.log(`app connections listed by Neo4j: ${open} while serving, ${left} after stop`);
+      expect(left).toBe(0);
+      expect(await db.ping()).toBe(false);
+      await expect(db.read('read/ping', {})).rejects.toMatchObject({ failure: 'DATABASE_UNAVAILABLE' });
+    } finally {
+      await server.stop();
+    }
   });
 });

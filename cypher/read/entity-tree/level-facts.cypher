@@ -10,7 +10,8 @@ CALL {
     WITH DISTINCT f
     ORDER BY f.id
     LIMIT ${{limit}}
-    RETURN collect({{factProjection}}) AS page
+    WITH f, {{factProjection}} AS fact
+    RETURN collect({{factRecord}}) AS page
   }
   RETURN collect({owner: owner.id, items: page}) AS {{items}}
 }

@@ -4,5 +4,6 @@ CALL {
   UNWIND {{relations}} AS r
   WITH DISTINCT r.factId AS factId
   MATCH (f:Fact {id: factId})
-  RETURN collect({{factProjection}}) AS {{facts}}
+  WITH f, {{factProjection}} AS fact
+  RETURN collect({{factRecord}}) AS {{facts}}
 }

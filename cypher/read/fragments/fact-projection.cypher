@@ -2,6 +2,5 @@ f {
   .*,
   quantities: {{quantities}},
   citations: {{citations}},
-  participants: {{participants}},
-  referenced: {{referenced}}
+  participants: {{participants}}
 }

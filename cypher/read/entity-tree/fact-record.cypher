@@ -1,0 +1,1 @@
+fact {.*, referenced: {{referenced}}}
