@@ -5,7 +5,7 @@
  * one database round trip per root field instead of one per nesting level.
  */
 import { FRAGMENT_FILES, fillTemplate, readTemplate, type FragmentFile, type Slots } from './statements.ts';
-import type { FactsQuery, RelationQuery } from './repository.ts';
+import type { FactsQuery, RelationQuery } from './queries.ts';
 
 /** What to fetch under an entity. An entity with no nested lists is projected flat. */
 export interface EntityTreePlan {

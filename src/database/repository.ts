@@ -2,6 +2,7 @@
  * The knowledge-graph repository: the read operations the API needs, each one named Cypher statement from
  * cypher/read, each taking a batch where a resolver may ask for many (DataLoaders call the batch forms).
  */
+import type { FactsQuery, RelationQuery } from './queries.ts';
 import type { Database, RoundTripObserver } from './database.ts';
 import type {
   CitationRecord,
@@ -33,21 +34,6 @@ import {
 import { compileEntityTree, type EntityTreePlan, type NestedList } from './entity-tree.ts';
 
 type Props = Record<string, unknown>;
-
-export type RelationDirection = 'OUTGOING' | 'INCOMING' | 'BOTH';
-
-export interface RelationQuery {
-  types: readonly string[] | null;
-  direction: RelationDirection;
-  first: number;
-  /** Relation id after which the page starts ('' for the first page). */
-  after: string;
-}
-
-export interface FactsQuery {
-  types: readonly string[] | null;
-  first: number;
-}
 
 export class KnowledgeGraphRepository {
   constructor(

@@ -4,7 +4,8 @@
  * never shared: a loader's cache must not outlive the request that filled it.
  */
 import DataLoader from 'dataloader';
-import type { FactsQuery, KnowledgeGraphRepository, RelationQuery } from '../database/repository.ts';
+import type { FactsQuery, RelationQuery } from '../database/queries.ts';
+import type { KnowledgeGraphRepository } from '../database/repository.ts';
 import type { EntityRecord, FactRecord, RelationPage } from '../database/records.ts';
 
 export interface Loaders {

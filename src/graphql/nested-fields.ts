@@ -8,7 +8,7 @@
  */
 import type { GraphQLField, GraphQLResolveInfo } from 'graphql';
 import type { Limits } from '../config/config.ts';
-import type { FactsQuery, RelationDirection, RelationQuery } from '../database/repository.ts';
+import type { FactsQuery, RelationDirection, RelationQuery } from '../database/queries.ts';
 import { decodeCursor, pageSize } from './arguments.ts';
 
 /** Argument values as graphql-js coerced them, with the SDL's default also where the client sent null. */
