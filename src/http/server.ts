@@ -37,6 +37,9 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     // pino's Logger is a FastifyBaseLogger; naming the base type keeps FastifyInstance's default generics.
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: settings.bodyLimitBytes,
+    // During the drain, a request that still arrives on an open keep-alive connection is answered in full (with
+    // `connection: close`) rather than by Fastify's own 503 body, which is not our error shape.
+    return503OnClosing: false,
     // A client has headersTimeoutMs for its headers and requestTimeoutMs for its whole request, checked every
     // second (Node checks every 30 s by default, so a dribbling client kept its socket for a minute).
     http: { headersTimeout: settings.headersTimeoutMs, connectionsCheckingInterval: CONNECTIONS_CHECK_MS },

@@ -65,7 +65,11 @@ describe('graceful shutdown', () => {
         (error: Error) => ({ status: 0, body: {}, refused: (error.cause as { code?: string } | undefined)?.code ?? error.message }),
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // SIGTERM once the server has accepted some of them (it logs each incoming request), so that there are
+    // requests in flight however slowly a busy machine delivers them; the rest may still be connecting.
+    const accepted = () => started.output().split('"incoming request"').length - 1;
+    for (const until = Date.now() + 20_000; accepted() === 0 && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(accepted(), 'the server accepted a request before SIGTERM').toBeGreaterThan(0);
     const signalledAt = Date.now();
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
@@ -84,7 +88,9 @@ describe('graceful shutdown', () => {
     for (const r of answered) expect(r.body.data?.neighborhood?.nodes.length).toBeGreaterThan(1);
     // Nothing in between: a request is either answered whole or never accepted.
     expect(answered.length + refused.length).toBe(inFlight.length);
-    for (const r of refused) expect(r).toMatchObject({ refused: 'ECONNREFUSED' });
+    // Refused: the listener was closed (ECONNREFUSED), or an idle keep-alive socket was closed as the request
+    // was written on it (ECONNRESET, before any byte of an answer).
+    for (const r of refused) expect(['ECONNREFUSED', 'ECONNRESET']).toContain(r.refused);
     expect(started.output()).toContain('SIGTERM received');
     expect(started.output()).not.toMatch(/"level":(50|60)/);
     expect(exitMs).toBeLessThan(15_000);

