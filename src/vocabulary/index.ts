@@ -29,21 +29,11 @@ export const KNOWLEDGE_ENUMERATIONS: readonly Enumeration[] = [
   PARTICIPANT_ROLE,
 ];
 
-/** The enumerations of the GraphQL API (schema/vocabulary.graphql). */
-export const GRAPHQL_ENUMERATIONS: readonly Enumeration[] = [
-  ENTITY_KIND,
-  SOURCE_KIND,
-  MODALITY,
-  FACT_STATUS,
-  TIME_PRECISION,
-  QUANTITY_KIND,
-  COMPARATOR,
-  QUANTITY_ROLE,
-  CITATION_KIND,
-  FACT_TYPE,
-  PARTICIPANT_ROLE,
-  RELATION_TYPE,
-];
+/**
+ * The enumerations of the GraphQL API (schema/vocabulary.graphql): the format's, with the two the API derives from
+ * them (source kinds after entity kinds, relation types last).
+ */
+export const GRAPHQL_ENUMERATIONS: readonly Enumeration[] = [ENTITY_KIND, SOURCE_KIND, ...KNOWLEDGE_ENUMERATIONS.filter((e) => e !== ENTITY_KIND), RELATION_TYPE];
 
 /** Every enumeration, including those only the graph uses (FactAnchorRole). */
 export const ENUMERATIONS: readonly Enumeration[] = [...new Set([...GRAPHQL_ENUMERATIONS, ...KNOWLEDGE_ENUMERATIONS, FACT_ANCHOR_ROLE])];
