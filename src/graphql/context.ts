@@ -1,4 +1,5 @@
 /** What every resolver receives: the request's own loaders and repository, and the configured limits. */
+import { ANONYMOUS, type Principal } from '../auth/principal.ts';
 import type { Limits } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
 import { KnowledgeGraphRepository } from '../database/repository.ts';
@@ -18,12 +19,26 @@ export interface GraphQLContext {
   entityTree: boolean;
   /** Database round trips made for this request (reported in `extensions` outside production). */
   roundTrips: { count: number };
+  /** Who is asking (src/auth); ANONYMOUS without credentials. */
+  principal: Principal;
+  /** The request's `Idempotency-Key` header, when it has one (mutations apply it). */
+  idempotencyKey: string | null;
+  /**
+   * Causal consistency across server instances: `read` holds the bookmarks the client sent (`neo4j-bookmark`
+   * header), which reads wait for; a write adds its bookmark to `written`, answered in the
+   * `neo4j-bookmark` header and `extensions.bookmark`.
+   */
+  bookmarks: { read: string[]; written: string[] };
 }
 
 export interface ContextOptions {
   log: Logger;
   /** Defaults to true; see GraphQLContext.entityTree. */
   entityTree?: boolean;
+  principal?: Principal;
+  idempotencyKey?: string | null;
+  /** Bookmarks the client sent. */
+  bookmarks?: string[];
 }
 
 export function createContext(db: Database, limits: Limits, options: ContextOptions): GraphQLContext {
@@ -31,5 +46,15 @@ export function createContext(db: Database, limits: Limits, options: ContextOpti
   const repository = new KnowledgeGraphRepository(db, () => {
     roundTrips.count += 1;
   });
-  return { repository, loaders: createLoaders(repository), limits, log: options.log, entityTree: options.entityTree ?? true, roundTrips };
+  return {
+    repository,
+    loaders: createLoaders(repository),
+    limits,
+    log: options.log,
+    entityTree: options.entityTree ?? true,
+    roundTrips,
+    principal: options.principal ?? ANONYMOUS,
+    idempotencyKey: options.idempotencyKey ?? null,
+    bookmarks: { read: options.bookmarks ?? [], written: [] },
+  };
 }
