@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
-import { accessPlugin, createAuth, InvalidCredentialsError, type Auth } from '../auth/index.ts';
+import { accessPlugin, checkScope, createAuth, InvalidCredentialsError, WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
@@ -159,7 +159,14 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
         if (settings.playground && request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
         const refused = request.credentials && 'refused' in request.credentials ? request.credentials.refused : null;
         if (refused instanceof DatabaseError) return sendError(reply, 503, 'Cannot check the credentials: the database is unavailable; retry.', refused.failure);
-        if (refused) return sendError(reply.header('www-authenticate', 'Bearer error="invalid_token"'), 401, refused.message, ErrorCode.UNAUTHENTICATED);
+        if (refused) return sendError(reply.header('www-authenticate', `${WWW_AUTHENTICATE} error="invalid_token"`), 401, refused.message, ErrorCode.UNAUTHENTICATED);
+        // When every operation needs READ, a caller without it is answered before any parsing: a refused
+        // operation must not reach the cost limit's admission gate (Apollo runs that hook beside accessPlugin's).
+        const noRead = config.auth.requireKeyForReads ? checkScope(principalOf(request)!, 'READ') : null;
+        if (noRead) {
+          if (noRead.extensions.code === ErrorCode.UNAUTHENTICATED) void reply.header('www-authenticate', WWW_AUTHENTICATE);
+          return sendError(reply, noRead.extensions.code === ErrorCode.UNAUTHENTICATED ? 401 : 403, noRead.message, noRead.extensions.code as ErrorCode);
+        }
         const idempotencyKey = idempotencyKeyOf(request.headers);
         if ('error' in idempotencyKey) return sendError(reply, 400, idempotencyKey.error, ErrorCode.BAD_REQUEST);
         const tooLong = documentsOf(request).map((document) => tokenLimitError(document, config.operationLimits.maxTokens)).find(Boolean);

@@ -146,6 +146,20 @@ describe('the access matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses a caller without READ before parsing when REQUIRE_KEY_FOR_READS is set, and runs no Cypher', async () => {
+    const db = servers.private.app.db;
+    const before = db.stats.statements;
+    const response = await fetch(servers.private.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ not graphql' }),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(db.stats.statements).toBe(before);
+  });
+
   it('lets the allowed read through with its data', async () => {
     const outcome = await fetch(servers.private.graphqlUrl, {
       method: 'POST',
