@@ -26,3 +26,8 @@ export class InvalidCredentialsError extends Error {
     this.graphqlError = unauthenticated(message);
   }
 }
+
+/** Credentials that cannot be checked now (the JWT key set is unreachable): a server-side failure, not a bad bearer. */
+export class CredentialsUnverifiableError extends Error {
+  override name = 'CredentialsUnverifiableError';
+}

@@ -8,7 +8,7 @@ import { JwtVerifier } from './jwt.ts';
 export { accessPlugin } from './access-plugin.ts';
 export { ApiKeyStore, type ApiKeyInfo } from './api-key-store.ts';
 export { checkScope, createAccessPolicy, scopeRequirements, type AccessPolicy } from './authorize.ts';
-export { InvalidCredentialsError, WWW_AUTHENTICATE } from './errors.ts';
+export { CredentialsUnverifiableError, InvalidCredentialsError, WWW_AUTHENTICATE } from './errors.ts';
 export type { Authenticate } from './authenticate.ts';
 
 export interface Auth {

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
-import { accessPlugin, checkScope, createAuth, InvalidCredentialsError, WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
+import { accessPlugin, checkScope, createAuth, CredentialsUnverifiableError, InvalidCredentialsError, WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
@@ -39,7 +39,7 @@ export interface HttpServer {
 }
 
 /** What a /graphql request's credentials gave: a principal, or why they were refused. */
-type Credentials = { principal: Principal } | { refused: InvalidCredentialsError | DatabaseError };
+type Credentials = { principal: Principal } | { refused: InvalidCredentialsError | CredentialsUnverifiableError | DatabaseError };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -147,7 +147,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
       request.credentials = await auth.authenticate(request.headers).then(
         (principal) => ({ principal }),
         (error: unknown) => {
-          if (error instanceof InvalidCredentialsError || error instanceof DatabaseError) return { refused: error };
+          if (error instanceof InvalidCredentialsError || error instanceof CredentialsUnverifiableError || error instanceof DatabaseError) return { refused: error };
           throw error;
         },
       );
@@ -158,7 +158,11 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
         // A browser navigating here gets the playground instead of a GraphQL response.
         if (settings.playground && request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
         const refused = request.credentials && 'refused' in request.credentials ? request.credentials.refused : null;
-        if (refused instanceof DatabaseError) return sendError(reply, 503, 'Cannot check the credentials: the database is unavailable; retry.', refused.failure);
+        if (refused instanceof DatabaseError) return sendError(reply.header('retry-after', '1'), 503, 'Cannot check the credentials: the database is unavailable; retry.', refused.failure);
+        if (refused instanceof CredentialsUnverifiableError) {
+          request.log.warn({ err: refused }, 'JWT key set unavailable');
+          return sendError(reply.header('retry-after', '5'), 503, 'Cannot check the token now: the identity provider\'s key set is unreachable; retry.', ErrorCode.AUTHENTICATION_UNAVAILABLE);
+        }
         if (refused) return sendError(reply.header('www-authenticate', `${WWW_AUTHENTICATE} error="invalid_token"`), 401, refused.message, ErrorCode.UNAUTHENTICATED);
         // When every operation needs READ, a caller without it is answered before any parsing: a refused
         // operation must not reach the cost limit's admission gate (Apollo runs that hook beside accessPlugin's).
