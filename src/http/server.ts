@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
+import { buildASTSchema } from 'graphql';
 import { accessPlugin, checkScope, createAuth, CredentialsUnverifiableError, InvalidCredentialsError, WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config/config.ts';
@@ -34,7 +35,7 @@ export const GRAPHQL_PATH = '/graphql';
 export interface HttpServer {
   app: FastifyInstance;
   apollo: ApolloServer<GraphQLContext>;
-  /** `authenticate(headers)` and the key store, for other transports (subscriptions) and tools. */
+  /** `authenticate(headers)`, `policy.authorize(principal, document)` and the key store, for other transports (subscriptions). */
   auth: Auth;
 }
 
@@ -79,6 +80,8 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   const production = config.env === 'production';
   const hideSuggestions = production || !settings.introspection;
   const formatError = createErrorFormatter(log, { debug: settings.debugErrors });
+  // The access policy reads @requiresScope from the same SDL Apollo serves.
+  const auth = createAuth(config, db, buildASTSchema(typeDefs));
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
@@ -98,7 +101,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       // Before the cost limit: an operation the caller may not run is refused before anything is counted.
-      accessPlugin({ requireKeyForReads: config.auth.requireKeyForReads }),
+      accessPlugin(auth.policy),
       enumErrorsPlugin as ApolloServerPlugin<GraphQLContext>,
       costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions, admission: config.admission }),
       ...(production ? [] : [roundTripsPlugin]),
@@ -125,7 +128,6 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   }
 
   if (settings.playground) await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
-  const auth = createAuth(config, db);
   app.decorateRequest('credentials', null);
   const principalOf = (request: FastifyRequest) => (request.credentials && 'principal' in request.credentials ? request.credentials.principal : null);
   const rateLimiter = await createRateLimiter(app, config.rateLimits, principalOf);
