@@ -13,11 +13,9 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
 import { buildASTSchema } from 'graphql';
-import { accessPlugin, checkScope, createAuth, CredentialsUnverifiableError, InvalidCredentialsError, WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
-import type { Principal } from '../auth/principal.ts';
+import { accessPlugin, createAuth, type Auth } from '../auth/index.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
-import { DatabaseError } from '../database/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { codeForStatus, createErrorFormatter, enumErrorsPlugin, ErrorCode, errorBody } from '../graphql/errors.ts';
@@ -25,6 +23,7 @@ import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
 import { costLimitPlugin, limitExceeded, limitValidationRules, tokenLimitError } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../graphql/schema.ts';
+import { credentialHooks, principalOf, sendError } from './credentials.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
 import { createRateLimiter } from './rate-limit.ts';
@@ -37,15 +36,6 @@ export interface HttpServer {
   apollo: ApolloServer<GraphQLContext>;
   /** `authenticate(headers)`, `policy.authorize(principal, document)` and the key store, for other transports (subscriptions). */
   auth: Auth;
-}
-
-/** What a /graphql request's credentials gave: a principal, or why they were refused. */
-type Credentials = { principal: Principal } | { refused: InvalidCredentialsError | CredentialsUnverifiableError | DatabaseError };
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    credentials: Credentials | null;
-  }
 }
 
 export async function createHttpServer(config: Config, db: Database, log: Logger): Promise<HttpServer> {
@@ -129,7 +119,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
 
   if (settings.playground) await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
   app.decorateRequest('credentials', null);
-  const principalOf = (request: FastifyRequest) => (request.credentials && 'principal' in request.credentials ? request.credentials.principal : null);
+  const credentials = credentialHooks(auth, { requireKeyForReads: config.auth.requireKeyForReads });
   const rateLimiter = await createRateLimiter(app, config.rateLimits, principalOf);
   const graphql = fastifyApolloHandler(apollo, {
     context: async (request) =>
@@ -143,36 +133,14 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.route({
     method: ['GET', 'POST'],
     url: GRAPHQL_PATH,
-    // Credentials are read first, so the rate limit can count per key; refused ones are answered after it, so
-    // made-up keys draw from their IP's budget.
-    onRequest: async (request) => {
-      request.credentials = await auth.authenticate(request.headers).then(
-        (principal) => ({ principal }),
-        (error: unknown) => {
-          if (error instanceof InvalidCredentialsError || error instanceof CredentialsUnverifiableError || error instanceof DatabaseError) return { refused: error };
-          throw error;
-        },
-      );
-    },
+    // Credentials first (the rate limit counts per key), answered after the rate limit (see credentials.ts).
+    onRequest: credentials.read,
     preHandler: [
       rateLimiter,
       async (request, reply) => {
         // A browser navigating here gets the playground instead of a GraphQL response.
         if (settings.playground && request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
-        const refused = request.credentials && 'refused' in request.credentials ? request.credentials.refused : null;
-        if (refused instanceof DatabaseError) return sendError(reply.header('retry-after', '1'), 503, 'Cannot check the credentials: the database is unavailable; retry.', refused.failure);
-        if (refused instanceof CredentialsUnverifiableError) {
-          request.log.warn({ err: refused }, 'JWT key set unavailable');
-          return sendError(reply.header('retry-after', '5'), 503, 'Cannot check the token now: the identity provider\'s key set is unreachable; retry.', ErrorCode.AUTHENTICATION_UNAVAILABLE);
-        }
-        if (refused) return sendError(reply.header('www-authenticate', `${WWW_AUTHENTICATE} error="invalid_token"`), 401, refused.message, ErrorCode.UNAUTHENTICATED);
-        // When every operation needs READ, a caller without it is answered before any parsing: a refused
-        // operation must not reach the cost limit's admission gate (Apollo runs that hook beside accessPlugin's).
-        const noRead = config.auth.requireKeyForReads ? checkScope(principalOf(request)!, 'READ') : null;
-        if (noRead) {
-          if (noRead.extensions.code === ErrorCode.UNAUTHENTICATED) void reply.header('www-authenticate', WWW_AUTHENTICATE);
-          return sendError(reply, noRead.extensions.code === ErrorCode.UNAUTHENTICATED ? 401 : 403, noRead.message, noRead.extensions.code as ErrorCode);
-        }
+        if (await credentials.answerRefused(request, reply)) return reply;
         const idempotencyKey = idempotencyKeyOf(request.headers);
         if ('error' in idempotencyKey) return sendError(reply, 400, idempotencyKey.error, ErrorCode.BAD_REQUEST);
         const tooLong = documentsOf(request).map((document) => tokenLimitError(document, config.operationLimits.maxTokens)).find(Boolean);
@@ -191,10 +159,6 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   return { app, apollo, auth };
 }
 
-/** An answer in our JSON error shape, sent from a hook (the route's reply is typed as a string body). */
-function sendError(reply: FastifyReply, status: number, message: string, code: ErrorCode): FastifyReply {
-  return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(message, code)));
-}
 
 /** Every response names its request, and no browser guesses its type from its content. */
 function withCommonHeaders(request: FastifyRequest, reply: FastifyReply): FastifyReply {
