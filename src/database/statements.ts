@@ -35,6 +35,8 @@ export const READ_STATEMENT_NAMES = [
   'read/shortest-path',
   'read/neighborhood',
   'read/ping',
+  'read/auth/api-key-by-id',
+  'read/auth/api-keys',
 ] as const;
 
 /** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
@@ -68,6 +70,8 @@ export const WRITE_STATEMENT_NAMES = [
   'write/curation/merge-away',
   'write/curation/redirects-into',
   'write/curation/document-texts',
+  'write/auth/create-api-key',
+  'write/auth/revoke-api-key',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;
@@ -98,6 +102,7 @@ export const SCHEMA_STATEMENT_FILES = [
   'schema/17-redirect-id-unique',
   'schema/18-redirect-merged-into-index',
   'schema/19-idempotency-key-id-unique',
+  'schema/30-api-key-id-unique',
 ] as const;
 
 export type SchemaStatementName = (typeof SCHEMA_STATEMENT_FILES)[number];

@@ -7,6 +7,9 @@ import { startApp, type RunningApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 
+/** Budgets of 0: no rate limit. For test and benchmark servers, whose clients all share one address. */
+export const NO_RATE_LIMITS = { RATE_LIMIT_PER_MINUTE_ANONYMOUS: '0', RATE_LIMIT_PER_MINUTE_KEY: '0', RATE_LIMIT_PER_MINUTE_WRITE: '0' } as const;
+
 export interface TestServer {
   baseUrl: string;
   graphqlUrl: string;
@@ -24,6 +27,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     NEO4J_USERNAME: neo4j.username,
     NEO4J_PASSWORD: neo4j.password,
     NEO4J_DATABASE: neo4j.database,
+    // Every test client comes from 127.0.0.1: rate limits are off unless a test sets them (rate-limit.test.ts).
+    ...NO_RATE_LIMITS,
     ...env,
   });
   const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'warn'));
