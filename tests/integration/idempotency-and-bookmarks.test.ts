@@ -21,6 +21,7 @@ import { createErrorFormatter } from '../../src/graphql/errors.ts';
 import { resolvers } from '../../src/graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../../src/graphql/schema.ts';
 import { createLogger } from '../../src/logging/logger.ts';
+import { bearer, issueApiKey } from '../support/api-keys.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const log = createLogger('silent');
@@ -119,7 +120,7 @@ describe('bookmarks', () => {
   it('answers the header over HTTP too', async () => {
     const response = await fetch(server.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...bearer(await issueApiKey(server.app.db, 'WRITE')) },
       body: JSON.stringify({ query: UPSERT, variables: { input: input('bookmarked-http') } }),
     });
     const body = (await response.json()) as { extensions?: { bookmark?: string } };

@@ -10,9 +10,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
+import { bearer, issueApiKey } from '../support/api-keys.ts';
 import { graphql, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
+/** The writer's API key (scopes are enforced). */
+let key: Record<string, string>;
 let driver: Driver;
 const DOC_TEXT = 'Acme Robotics builds robots. Acme Robotics owns Widget, says the memo. Later: Acme Robotics owns Widget again.';
 
@@ -21,6 +24,7 @@ beforeAll(async () => {
   server = await startTestServer({ MAX_QUERY_COST: '1000' });
   const { uri, username, password } = inject('neo4j');
   driver = neo4j.driver(uri, neo4j.auth.basic(username, password), { disableLosslessIntegers: true });
+  key = bearer(await issueApiKey(server.app.db, 'ADMIN', 'curator'));
 });
 
 afterAll(async () => {
@@ -41,7 +45,7 @@ async function snapshot(): Promise<Record<string, number>> {
   return Object.fromEntries([...nodes.map((r) => [`:${r.label}`, r.n]), ...rels.map((r) => [`-${r.type}-`, r.n]), ['sequence', log[0]?.n ?? 0]]);
 }
 
-const gql = (query: string, variables?: Record<string, unknown>) => graphql(server.graphqlUrl, query, variables);
+const gql = (query: string, variables?: Record<string, unknown>) => graphql(server.graphqlUrl, query, variables, key);
 
 const UPSERT = `mutation ($input: UpsertEntityInput!) {
   upsertEntity(input: $input) { existed entity { id name description } revision { id sequence authorKind author summary changes { operation target field before after } } }
@@ -80,7 +84,7 @@ describe('upsertEntity', () => {
     expect(first.existed).toBe(false);
     expect(first.entity).toEqual({ id: 'acme-robotics', name: 'Acme', description: 'A robot maker.' });
     expect(first.revision.id).toBe(`r${first.revision.sequence}`);
-    expect(first.revision.authorKind).toBe('KEY');
+    expect(first.revision).toMatchObject({ authorKind: 'KEY', author: 'curator' });
     expect(first.revision.changes).toEqual([
       { operation: 'CREATE_ENTITY', target: 'acme-robotics', field: null, before: null, after: { kind: 'ORGANIZATION', name: 'Acme', description: 'A robot maker.', aliases: [], background: false, published: null } },
     ]);
@@ -305,7 +309,7 @@ describe('operation limits and transport', () => {
 
   it('refuses a mutation sent with GET', async () => {
     const query = encodeURIComponent('mutation { retractFact(id: "xai-owns-grok", reason: "x") { fact { id } } }');
-    const response = await fetch(`${server.graphqlUrl}?query=${query}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const response = await fetch(`${server.graphqlUrl}?query=${query}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...key } });
     expect(response.status).toBe(405);
     expect((await cypher("MATCH (f:Fact {id: 'xai-owns-grok'}) RETURN f.retractedIn AS r"))[0]!.r).toBeNull();
   });

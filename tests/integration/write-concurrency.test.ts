@@ -6,18 +6,22 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bearer, issueApiKey } from '../support/api-keys.ts';
 import { graphql, startTestServer, type TestServer } from '../support/test-server.ts';
 
 const WRITERS = 20;
 const ENTITY = 'concurrency-target';
 
 let server: TestServer;
+/** The writer's API key (scopes are enforced). */
+let key: Record<string, string>;
 let driver: Driver;
 
 beforeAll(async () => {
   server = await startTestServer();
   const { uri, username, password } = inject('neo4j');
   driver = neo4j.driver(uri, neo4j.auth.basic(username, password), { disableLosslessIntegers: true });
+  key = bearer(await issueApiKey(server.app.db, 'WRITE', 'concurrent-writer'));
 });
 
 afterAll(async () => {
@@ -52,7 +56,7 @@ async function writer(alias: string): Promise<WriterResult> {
     result.attempts += 1;
     const answer = await graphql(server.graphqlUrl, UPSERT, {
       input: { id: ENTITY, aliases: [...aliases, alias].map((text) => ({ text })), expectedRevision: `r${revision}` },
-    });
+    }, key);
     const code = answer.errors?.[0]?.extensions?.code;
     if (code === 'CONFLICT') {
       result.conflicts += 1;
@@ -68,7 +72,7 @@ async function writer(alias: string): Promise<WriterResult> {
 
 describe('concurrent writers on one entity with expectedRevision', () => {
   it('loses no update, reports every conflict, and keeps sequences gapless', { timeout: 180_000 }, async () => {
-    const created = await graphql(server.graphqlUrl, UPSERT, { input: { id: ENTITY, kind: 'CONCEPT', name: 'Target', description: 'Written by many at once.' } });
+    const created = await graphql(server.graphqlUrl, UPSERT, { input: { id: ENTITY, kind: 'CONCEPT', name: 'Target', description: 'Written by many at once.' } }, key);
     expect(created.errors).toBeUndefined();
     const firstSequence = created.data!.upsertEntity.revision.sequence as number;
 
