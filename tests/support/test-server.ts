@@ -42,11 +42,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   extensions?: { databaseRoundTrips?: number };
 }
 
-/** POSTs one GraphQL operation and returns the status and the parsed body. */
-export async function graphql<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+/** POSTs one GraphQL operation (with `headers`, e.g. an API key's) and returns the status and the parsed body. */
+export async function graphql<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as object) };
