@@ -170,3 +170,26 @@ export interface PathRecord {
 
 export type EntityPage = Page<EntityRecord>;
 export type RelationPage = Page<RelationRecord>;
+
+/** What one change of a revision did (stored as a :Change node; `before`/`after` are parsed from its JSON text). */
+export interface ChangeRecord {
+  operation: 'CREATE_ENTITY' | 'UPDATE_ENTITY' | 'ADD_DOCUMENT' | 'ASSERT_FACT' | 'REVISE_FACT' | 'RETRACT_FACT' | 'SET_RANK' | 'MERGE_ENTITY';
+  target: string;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+/** One committed write (a :Revision node and its changes, docs/curation-model.md). */
+export interface RevisionRecord {
+  /** `r` + sequence. */
+  id: string;
+  sequence: number;
+  /** RFC 3339, UTC. */
+  committedAt: string;
+  authorKind: 'KEY' | 'TOKEN' | 'SYSTEM';
+  author: string;
+  summary: string;
+  changes: ChangeRecord[];
+}

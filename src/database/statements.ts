@@ -64,14 +64,33 @@ export const READ_STATEMENT_NAMES = [
 /** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
 export const WRITE_STATEMENT_NAMES = [
   'write/lock-dataset',
-  'write/delete-dataset-relations',
-  'write/delete-dataset-facts',
   'write/merge-entities',
   'write/set-document-texts',
   'write/create-facts',
   'write/create-relations',
   'write/finish-dataset',
   'write/await-search-index',
+  // Curation (src/database/curation): the revision log, then the edits, each in a revision's transaction.
+  'write/revision/next-sequence',
+  'write/revision/create-revision',
+  'write/revision/create-changes',
+  'write/revision/release-sequence',
+  'write/curation/find-idempotency-key',
+  'write/curation/record-idempotency-key',
+  'write/curation/entity-states',
+  'write/curation/save-entity-versions',
+  'write/curation/set-entity-revision',
+  'write/curation/fact-states',
+  'write/curation/dataset-fact-states',
+  'write/curation/fact-ids-taken',
+  'write/curation/hide-facts',
+  'write/curation/hidden-fact-edges',
+  'write/curation/create-about',
+  'write/curation/set-fact-state',
+  'write/curation/archive-facts',
+  'write/curation/entity-relations',
+  'write/curation/merge-away',
+  'write/curation/redirects-into',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;
@@ -92,6 +111,16 @@ export const SCHEMA_STATEMENT_FILES = [
   'schema/08-drop-entity-names-fulltext',
   'schema/09-entity-search-fulltext',
   'schema/10-await-indexes',
+  // History (docs/curation-model.md): created empty, so they need no wait.
+  'schema/11-revision-log-id-unique',
+  'schema/12-revision-sequence-unique',
+  'schema/13-revision-id-unique',
+  'schema/14-change-target-index',
+  'schema/15-entity-version-entity-index',
+  'schema/16-fact-version-of-index',
+  'schema/17-redirect-id-unique',
+  'schema/18-redirect-merged-into-index',
+  'schema/19-idempotency-key-id-unique',
 ] as const;
 
 export type SchemaStatementName = (typeof SCHEMA_STATEMENT_FILES)[number];
