@@ -15,7 +15,7 @@ import type {
   RelationType,
   TimePrecision,
 } from '../vocabulary/index.ts';
-import type { AuthorKind, ChangeOperation, Rank } from '../graphql/generated/resolvers-types.ts';
+import type { Rank } from '../graphql/generated/resolvers-types.ts';
 
 export interface TimeRefRecord {
   text: string | null;
@@ -119,27 +119,6 @@ export interface RetractionRecord {
   reason: string;
   /** The retracting revision's sequence. */
   revision: number;
-}
-
-export interface RevisionRecord {
-  id: string;
-  sequence: number;
-  committedAt: string;
-  authorKind: AuthorKind;
-  author: string;
-  summary: string;
-  /** The changes, when the statement that read the revision fetched them (the change feed does). */
-  changes?: ChangeRecord[];
-}
-
-export interface ChangeRecord {
-  operation: ChangeOperation;
-  target: string;
-  field: string | null;
-  /** JSON text, as stored. */
-  before: string | null;
-  after: string | null;
-  reason: string | null;
 }
 
 /** A page of revisions in sequence order (history, changes). */

@@ -217,11 +217,6 @@ export class KnowledgeGraphRepository {
     return toPage(rows.map((row) => toRevision(row.revision)), first);
   }
 
-  async changesOfRevisions(sequences: readonly number[]): Promise<Map<number, ChangeRecord[]>> {
-    const rows = await this.db.read<{ sequence: number; changes: Props[] }>('read/history/changes-of-revisions', { sequences }, this.observe);
-    return new Map(rows.map((row) => [Number(row.sequence), row.changes.map(toChange)]));
-  }
-
   /** The sequence of the last revision committed at or before `time` (RFC 3339); 0 before the first. */
   async sequenceAtTime(time: string): Promise<number> {
     const rows = await this.db.read<{ sequence: number }>('read/as-of/revision-at-time', { time }, this.observe);
@@ -340,7 +335,8 @@ function toFact(props: Props, participantEdges?: ParticipantRecord[], asOf: numb
   const upTo = asOf ?? Infinity;
   const retractedIn = num(props.retractedIn);
   const retraction = retractedIn !== null && retractedIn <= upTo ? { reason: String(props.retractionReason ?? ''), revision: retractedIn } : null;
-  const assertedIn = num(props.assertedIn);
+  // `created`: the revision that wrote this version of the fact (src/database/knowledge-writer.ts).
+  const assertedIn = num(props.created);
   return {
     id: String(props.id),
     type: String(props.type) as FactType,
@@ -405,6 +401,7 @@ function toRevision(props: Props): RevisionRecord {
     authorKind: String(props.authorKind) as RevisionRecord['authorKind'],
     author: String(props.author ?? ''),
     summary: String(props.summary ?? ''),
+    changes: ((props.changes as Props[] | null) ?? []).map(toChange),
   };
 }
 
@@ -415,13 +412,23 @@ function committedAt(value: unknown): string {
   return String(value);
 }
 
+/** Stored JSON text as a value (text that is not JSON, never written so, as the string it is). */
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return text ?? null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 function toChange(props: Props): ChangeRecord {
   return {
     operation: String(props.operation) as ChangeRecord['operation'],
     target: String(props.target),
     field: str(props.field),
-    before: str(props.before),
-    after: str(props.after),
+    before: parseJson(props.before),
+    after: parseJson(props.after),
     reason: str(props.reason),
   };
 }

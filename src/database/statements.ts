@@ -43,7 +43,6 @@ export const READ_STATEMENT_NAMES = [
   'read/history/revisions-by-sequences',
   'read/history/revisions-after',
   'read/history/revisions-of-target',
-  'read/history/changes-of-revisions',
   'read/history/redirects',
   // As-of reads: the graph at a past revision, by the model's one validity rule.
   'read/as-of/revision-at-time',
@@ -134,6 +133,7 @@ export const FRAGMENT_FILES = [
   'read/fragments/fact-edges',
   'read/fragments/rank-as-of',
   'read/fragments/entity-as-of',
+  'read/fragments/revision-projection',
 ] as const;
 
 export type FragmentFile = (typeof FRAGMENT_FILES)[number];
@@ -218,6 +218,7 @@ function computeConstantSlots(dir: string): Slots {
     FACT_EDGES: fragment('read/fragments/fact-edges'),
     RANK_AS_OF: fragment('read/fragments/rank-as-of'),
     ENTITY_AS_OF: fragment('read/fragments/entity-as-of'),
+    REVISION_PROJECTION: fragment('read/fragments/revision-projection'),
   };
 }
 

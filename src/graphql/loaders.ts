@@ -9,16 +9,15 @@
 import DataLoader from 'dataloader';
 import type { FactsQuery, RelationQuery } from '../database/queries.ts';
 import type { KnowledgeGraphRepository } from '../database/repository.ts';
-import type { ChangeRecord, EntityRecord, FactRecord, RelationPage, RevisionRecord } from '../database/records.ts';
+import type { EntityRecord, FactRecord, RelationPage, RevisionRecord } from '../database/records.ts';
 
 export interface Loaders {
   /** By id; a merged id answers the survivor with `redirectedFrom` (chains followed). */
   entity: DataLoader<string, EntityRecord | null>;
   fact: DataLoader<string, FactRecord | null>;
   documentText: DataLoader<string, string | null>;
-  /** Revisions by sequence, and their changes (the same for every as-of set: history never changes). */
+  /** Revisions by sequence, with their changes (the same for every as-of set: history never changes). */
   revision: DataLoader<number, RevisionRecord | null>;
-  changes: DataLoader<number, ChangeRecord[]>;
   /** Relation pages per entity, one loader per distinct argument set (decoded by nested-fields.ts). */
   relations(query: RelationQuery): DataLoader<string, RelationPage>;
   facts(query: FactsQuery): DataLoader<string, FactRecord[]>;
@@ -47,18 +46,17 @@ const MAX_REDIRECTS = 16;
 export function createLoaders(repository: KnowledgeGraphRepository): Loaders {
   const byKey = <K, V>(keys: readonly K[], found: Map<K, V>, missing: V): V[] => keys.map((key) => found.get(key) ?? missing);
   const revision = new DataLoader<number, RevisionRecord | null>(async (sequences) => byKey(sequences, await repository.revisionsBySequences(sequences), null));
-  const changes = new DataLoader<number, ChangeRecord[]>(async (sequences) => byKey(sequences, await repository.changesOfRevisions(sequences), []));
   const sets = new Map<number | null, Loaders>();
   const rootAsOf = new Map<string, number>();
   const setAt = (asOf: number | null): Loaders => {
     let set = sets.get(asOf);
-    if (!set) sets.set(asOf, (set = createSet(repository, asOf, { revision, changes, rootAsOf, at: (sequence) => setAt(sequence) })));
+    if (!set) sets.set(asOf, (set = createSet(repository, asOf, { revision, rootAsOf, at: (sequence) => setAt(sequence) })));
     return set;
   };
   return setAt(null);
 }
 
-type Shared = Pick<Loaders, 'revision' | 'changes' | 'rootAsOf' | 'at'>;
+type Shared = Pick<Loaders, 'revision' | 'rootAsOf' | 'at'>;
 
 function createSet(repository: KnowledgeGraphRepository, asOf: number | null, shared: Shared): Loaders {
   const byKey = <V>(ids: readonly string[], found: Map<string, V>, missing: V): V[] => ids.map((id) => found.get(id) ?? missing);

@@ -8,5 +8,5 @@ CALL {
   MATCH (f:FactVersion {versionOf: id}) RETURN f
 }
 WITH id, f
-WHERE coalesce(f.assertedIn, 0) <= $asOf AND (f.until IS NULL OR f.until > $asOf)
+WHERE coalesce(f.created, 0) <= $asOf AND (f.until IS NULL OR f.until > $asOf)
 RETURN {fact: {{FACT_PROJECTION}}, edges: {{FACT_EDGES}}, rank: {{RANK_AS_OF}}} AS fact

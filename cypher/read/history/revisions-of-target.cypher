@@ -5,4 +5,4 @@ WHERE r.sequence > $after
 WITH DISTINCT r
 ORDER BY r.sequence
 LIMIT $limit
-RETURN r {.*} AS revision
+RETURN {{REVISION_PROJECTION}} AS revision

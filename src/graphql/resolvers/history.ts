@@ -3,7 +3,7 @@
  * entity or fact, every revision in commit order, and the change feed's subscription field.
  */
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import type { RevisionPage, RevisionRecord } from '../../database/records.ts';
+import type { RevisionPage } from '../../database/records.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../arguments.ts';
 import { revisionSequence } from '../as-of.ts';
 import { badUserInput } from '../errors.ts';
@@ -26,16 +26,6 @@ const connection = {
     return { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor('revision', String(last.sequence)) : null };
   },
 };
-
-/** Stored JSON text as a value; text that is not JSON (never written so) is answered as the string it is. */
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
 
 /** A JSON literal in a document (`importKnowledge(file: {…})`), as a value. */
 function literalValue(node: ValueNode, variables: Record<string, unknown> | null | undefined): unknown {
@@ -89,14 +79,6 @@ export const historyResolvers: Resolvers = {
       for (const revision of page.items) loaders.revision.prime(revision.sequence, revision);
       return page;
     },
-  },
-  Revision: {
-    // The change feed delivers revisions with their changes; others load them in one batch per request.
-    changes: (revision: RevisionRecord, _args, { loaders }) => revision.changes ?? loaders.changes.load(revision.sequence),
-  },
-  Change: {
-    before: (change) => parseJson(change.before),
-    after: (change) => parseJson(change.after),
   },
   RevisionConnection: connection,
 };
