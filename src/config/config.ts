@@ -87,6 +87,9 @@ const EnvSchema = z.object({
   EXPLORER: bool.default(true),
   DEBUG_ERRORS: bool.default(false),
   READY_TIMEOUT_MS: positiveInt(60_000).default(1_000),
+
+  // The change feed (src/subscriptions): each instance polls for new revisions this often while someone listens.
+  CHANGE_FEED_POLL_MS: positiveInt(60_000).default(1_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -165,6 +168,7 @@ export interface Config {
   limits: Limits;
   operationLimits: OperationLimits;
   admission: AdmissionSettings;
+  changeFeed: { pollMs: number };
 }
 
 export class ConfigError extends Error {
@@ -257,5 +261,6 @@ function toConfig(env: Env): Config {
       burst: env.MAX_QUERY_COST,
       queueTimeoutMs: env.ADMISSION_QUEUE_TIMEOUT_MS,
     },
+    changeFeed: { pollMs: env.CHANGE_FEED_POLL_MS },
   };
 }
