@@ -58,6 +58,8 @@ export const READ_STATEMENT_NAMES = [
   'read/as-of/relations-page-all',
   'read/as-of/neighborhood',
   'read/as-of/shortest-path',
+  'read/auth/api-key-by-id',
+  'read/auth/api-keys',
 ] as const;
 
 /** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
@@ -90,6 +92,8 @@ export const WRITE_STATEMENT_NAMES = [
   'write/curation/entity-relations',
   'write/curation/merge-away',
   'write/curation/redirects-into',
+  'write/auth/create-api-key',
+  'write/auth/revoke-api-key',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;
@@ -120,6 +124,7 @@ export const SCHEMA_STATEMENT_FILES = [
   'schema/17-redirect-id-unique',
   'schema/18-redirect-merged-into-index',
   'schema/19-idempotency-key-id-unique',
+  'schema/30-api-key-id-unique',
 ] as const;
 
 export type SchemaStatementName = (typeof SCHEMA_STATEMENT_FILES)[number];
