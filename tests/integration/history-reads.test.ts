@@ -13,7 +13,7 @@ let client: Client;
 let world: Awaited<ReturnType<typeof seedWorld>>;
 const P = 'hist';
 const facts = { normal: `${P}-acme-owns-widgets`, preferred: `${P}-acme-owns-globex`, retracted: `${P}-widgets-owns-globex` };
-const revisions: Record<string, string> = {};
+const revisions = { normal: '', preferred: '', retractedAsserted: '', retracted: '' };
 
 beforeAll(async () => {
   server = await startTestServer();
