@@ -50,6 +50,9 @@ async function startServer(): Promise<{ server: Server; url: string; tempDir?: s
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     HOST: '127.0.0.1',
     PORT: '0',
+    // The load comes from one address: measure the server, not its rate limit.
+    RATE_LIMIT_PER_MINUTE_ANONYMOUS: process.env.RATE_LIMIT_PER_MINUTE_ANONYMOUS ?? '0',
+    RATE_LIMIT_PER_MINUTE_KEY: process.env.RATE_LIMIT_PER_MINUTE_KEY ?? '0',
   };
   let tempDir: string | undefined;
   if (!process.env.NEO4J_URI) {
