@@ -100,8 +100,11 @@ export type Change = {
 
 /** What one change in a revision did. */
 export type ChangeOperation =
+  /** A new document (a Document entity with its text). */
   | 'ADD_DOCUMENT'
+  /** A new fact. */
   | 'ASSERT_FACT'
+  /** A new entity: `after` holds it. */
   | 'CREATE_ENTITY'
   /** `target` was merged into `after` and now redirects to it. */
   | 'MERGE_ENTITY'
@@ -623,6 +626,7 @@ export type ImportKnowledgePayload = {
 };
 
 export type ImportStatus =
+  /** The file's differences were written as one revision. */
   | 'LOADED'
   /** The file equals what was last imported: nothing written. */
   | 'UNCHANGED';
@@ -1232,8 +1236,11 @@ export type QuerySourcesArgs = {
 
 /** How much a fact counts, as in Wikidata: preferred facts come first, deprecated ones are hidden unless asked for. */
 export type Rank =
+  /** Hidden from current reads unless `includeRetracted`; kept, and shown as of earlier revisions. */
   | 'DEPRECATED'
+  /** The default. */
   | 'NORMAL'
+  /** Listed first among the facts of an entity or source. */
   | 'PREFERRED';
 
 /**
