@@ -35,6 +35,29 @@ export const READ_STATEMENT_NAMES = [
   'read/shortest-path',
   'read/neighborhood',
   'read/ping',
+  // Facts hidden from current reads, asked for by `includeRetracted`.
+  'read/facts-by-entities-with-retracted',
+  'read/facts-backed-by-sources-with-retracted',
+  // History (docs/curation-model.md): revisions, their changes, redirects of merged ids.
+  'read/history/knowledge-version',
+  'read/history/revisions-by-sequences',
+  'read/history/revisions-after',
+  'read/history/revisions-of-target',
+  'read/history/redirects',
+  // As-of reads: the graph at a past revision, by the model's one validity rule.
+  'read/as-of/revision-at-time',
+  'read/as-of/entities-by-ids',
+  'read/as-of/entities-page',
+  'read/as-of/sources',
+  'read/as-of/facts-by-ids',
+  'read/as-of/facts-by-entities',
+  'read/as-of/facts-backed-by-sources',
+  'read/as-of/entity-relations',
+  'read/as-of/relations-page-from',
+  'read/as-of/relations-page-to',
+  'read/as-of/relations-page-all',
+  'read/as-of/neighborhood',
+  'read/as-of/shortest-path',
   'read/auth/api-key-by-id',
   'read/auth/api-keys',
 ] as const;
@@ -69,9 +92,9 @@ export const WRITE_STATEMENT_NAMES = [
   'write/curation/entity-relations',
   'write/curation/merge-away',
   'write/curation/redirects-into',
-  'write/curation/document-texts',
   'write/auth/create-api-key',
   'write/auth/revoke-api-key',
+  'write/curation/document-texts',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;
@@ -113,6 +136,10 @@ export const FRAGMENT_FILES = [
   'read/fragments/fact-quantities',
   'read/fragments/fact-citations',
   'read/fragments/fact-participants',
+  'read/fragments/fact-edges',
+  'read/fragments/rank-as-of',
+  'read/fragments/entity-as-of',
+  'read/fragments/revision-projection',
 ] as const;
 
 export type FragmentFile = (typeof FRAGMENT_FILES)[number];
@@ -153,11 +180,14 @@ export function fillTemplate(text: string, slots: Slots, name: string, stage: 'c
   });
 }
 
+/** Set by revisions (docs/curation-model.md), not by the knowledge format: the last revision that changed the entity. */
+const HISTORY_PROPERTIES = ['revision'] as const;
+
 /**
  * The stored properties an entity record is made of (vocabulary ENTITY_PROPERTIES), for map projections. Listed,
  * not `.*`: a document's full text is a property too, and reading it for every citation made lookups slower.
  */
-export const ENTITY_PROPERTIES = ENTITY_PROPERTY_NAMES.map((name) => `.${name}`).join(', ');
+export const ENTITY_PROPERTIES = [...ENTITY_PROPERTY_NAMES, ...HISTORY_PROPERTIES].map((name) => `.${name}`).join(', ');
 
 const CONSTANTS = new Map<string, Slots>();
 
@@ -188,7 +218,14 @@ function computeConstantSlots(dir: string): Slots {
     },
     'read/fragments/fact-projection',
   );
-  return { ...vocabulary, FACT_PROJECTION: factProjection };
+  return {
+    ...vocabulary,
+    FACT_PROJECTION: factProjection,
+    FACT_EDGES: fragment('read/fragments/fact-edges'),
+    RANK_AS_OF: fragment('read/fragments/rank-as-of'),
+    ENTITY_AS_OF: fragment('read/fragments/entity-as-of'),
+    REVISION_PROJECTION: fragment('read/fragments/revision-projection'),
+  };
 }
 
 /** The per-use slots of named statements and the values each accepts. */

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
-import { buildASTSchema } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { accessPlugin, createAuth, type Auth } from '../auth/index.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
@@ -24,6 +24,9 @@ import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
 import { costLimitPlugin, limitExceeded, limitValidationRules, tokenLimitError } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../graphql/schema.ts';
+import { KnowledgeGraphRepository } from '../database/repository.ts';
+import { ChangeFeed } from '../subscriptions/change-feed.ts';
+import { changeFeedResolvers, registerChangeStream } from '../subscriptions/stream.ts';
 import { credentialHooks, principalOf, sendError } from './credentials.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
@@ -67,15 +70,16 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   });
   app.server.maxConnections = settings.maxConnections;
-  const typeDefs = mergeTypeDefs(loadTypeDefs());
+  // One executable schema for /graphql and the change stream, so both run the same resolvers.
+  const changeFeed = new ChangeFeed(new KnowledgeGraphRepository(db), config.changeFeed.pollMs, log);
+  const schema = makeExecutableSchema({ typeDefs: mergeTypeDefs(loadTypeDefs()), resolvers: [...resolvers, changeFeedResolvers(changeFeed)] });
   const production = config.env === 'production';
   const hideSuggestions = production || !settings.introspection;
   const formatError = createErrorFormatter(log, { debug: settings.debugErrors });
   // The access policy reads @requiresScope from the same SDL Apollo serves.
-  const auth = createAuth(config, db, buildASTSchema(typeDefs));
+  const auth = createAuth(config, db, schema);
   const apollo = new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    schema,
     formatError,
     includeStacktraceInErrorResponses: settings.debugErrors,
     introspection: settings.introspection,
@@ -151,6 +155,9 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     ],
     handler: graphql,
   });
+  registerChangeStream(app, { schema, db, config, auth, log, formatError, hideSuggestions, commonHeaders: withCommonHeaders });
+  // Ends every stream before the server waits for its connections to close.
+  app.addHook('preClose', () => changeFeed.close());
   if (settings.explorer) await registerExplorer(app);
   app.get('/', async (_request, reply) => reply.redirect(settings.explorer ? EXPLORER_PATH : GRAPHQL_PATH));
   app.get('/health', async () => ({ status: 'ok' }));
