@@ -41,7 +41,7 @@ const EnvSchema = z.object({
 
   NEO4J_LOCAL_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.neo4j')),
   NEO4J_LOCAL_BOLT_PORT: port.default(7687),
-  NEO4J_LOCAL_HEAP: memorySize.default('2g'),
+  NEO4J_LOCAL_HEAP: memorySize.default('4g'),
   NEO4J_LOCAL_PAGECACHE: memorySize.default('2g'),
   NEO4J_LOCAL_START_TIMEOUT_S: positiveInt(1800).default(180),
 
