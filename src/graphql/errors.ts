@@ -184,7 +184,9 @@ export function createErrorFormatter(log: Logger, options: ErrorFormatterOptions
     const { message, locations, path } = formatted;
     if (original instanceof DatabaseError) {
       // The client gets the classification; the operator gets the driver's own error.
-      if (original.failure !== 'DATABASE_UNAVAILABLE') log.error({ err: original.cause ?? original, path }, original.message);
+      // An outage is logged where it is detected; a bad bookmark is the client's mistake, not the server's.
+      if (original.failure === 'INVALID_BOOKMARK') log.debug({ err: original.cause ?? original, path }, original.message);
+      else if (original.failure !== 'DATABASE_UNAVAILABLE') log.error({ err: original.cause ?? original, path }, original.message);
       return { message: original.message, locations, path, extensions: { code: original.failure } };
     }
     const extensions = formatted.extensions ?? {};
