@@ -87,6 +87,21 @@ const EnvSchema = z.object({
   EXPLORER: bool.default(true),
   DEBUG_ERRORS: bool.default(false),
   READY_TIMEOUT_MS: positiveInt(60_000).default(1_000),
+
+  // Access (src/auth): API keys in Neo4j, optionally JWTs verified against a JWKS.
+  /** Queries need a key (scope READ) too; by default reads are public and only mutations need one. */
+  REQUIRE_KEY_FOR_READS: bool.default(false),
+  /** How long a looked-up key is trusted without asking Neo4j again: a revocation takes effect within it. 0: never cached. */
+  API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL of a JSON Web Key Set' }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  /** The claim holding the token's scopes: space-separated or a list, values read, write, admin. */
+  JWT_SCOPE_CLAIM: z.string().min(1).default('scope'),
+  // Requests per minute per instance (in memory); 0 turns that budget off. Writes also count against their own.
+  RATE_LIMIT_PER_MINUTE_ANONYMOUS: z.coerce.number().int().min(0).max(10_000_000).default(3_000),
+  RATE_LIMIT_PER_MINUTE_KEY: z.coerce.number().int().min(0).max(10_000_000).default(6_000),
+  RATE_LIMIT_PER_MINUTE_WRITE: z.coerce.number().int().min(0).max(10_000_000).default(600),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -152,8 +167,24 @@ export interface HttpSettings {
   readyTimeoutMs: number;
 }
 
+export interface AuthSettings {
+  requireKeyForReads: boolean;
+  apiKeyCacheMs: number;
+  /** Set when JWT_JWKS_URL is: bearer JWTs are verified against it. */
+  jwt: { jwksUrl: string; issuer: string | undefined; audience: string | undefined; scopeClaim: string } | undefined;
+}
+
+/** Requests per minute; 0 is no limit. */
+export interface RateLimitSettings {
+  anonymousPerMinute: number;
+  keyPerMinute: number;
+  writePerMinute: number;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
+  auth: AuthSettings;
+  rateLimits: RateLimitSettings;
   http: HttpSettings;
   logLevel: Env['LOG_LEVEL'];
   /** Set when NEO4J_URI is given: use that server unchanged. */
@@ -186,6 +217,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
     throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
   }
+  if (!env.JWT_JWKS_URL && (env.JWT_ISSUER || env.JWT_AUDIENCE)) {
+    throw new ConfigError('Invalid configuration:\n  JWT_JWKS_URL: required when JWT_ISSUER or JWT_AUDIENCE is set (the keys that verify the tokens)');
+  }
   if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) {
     throw new ConfigError('Invalid configuration:\n  HEADERS_TIMEOUT_MS: must be at most REQUEST_TIMEOUT_MS (the headers are part of the request)');
   }
@@ -204,6 +238,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function toConfig(env: Env): Config {
   return {
     env: env.NODE_ENV,
+    auth: {
+      requireKeyForReads: env.REQUIRE_KEY_FOR_READS,
+      apiKeyCacheMs: env.API_KEY_CACHE_MS,
+      jwt: env.JWT_JWKS_URL
+        ? { jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, scopeClaim: env.JWT_SCOPE_CLAIM }
+        : undefined,
+    },
+    rateLimits: {
+      anonymousPerMinute: env.RATE_LIMIT_PER_MINUTE_ANONYMOUS,
+      keyPerMinute: env.RATE_LIMIT_PER_MINUTE_KEY,
+      writePerMinute: env.RATE_LIMIT_PER_MINUTE_WRITE,
+    },
     http: {
       host: env.HOST,
       port: env.PORT,

@@ -35,6 +35,8 @@ export const READ_STATEMENT_NAMES = [
   'read/shortest-path',
   'read/neighborhood',
   'read/ping',
+  'read/auth/api-key-by-id',
+  'read/auth/api-keys',
 ] as const;
 
 /** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
@@ -48,6 +50,8 @@ export const WRITE_STATEMENT_NAMES = [
   'write/create-relations',
   'write/finish-dataset',
   'write/await-search-index',
+  'write/auth/create-api-key',
+  'write/auth/revoke-api-key',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;
@@ -68,6 +72,7 @@ export const SCHEMA_STATEMENT_FILES = [
   'schema/08-drop-entity-names-fulltext',
   'schema/09-entity-search-fulltext',
   'schema/10-await-indexes',
+  'schema/30-api-key-id-unique',
 ] as const;
 
 export type SchemaStatementName = (typeof SCHEMA_STATEMENT_FILES)[number];

@@ -45,6 +45,12 @@ export const ErrorCode = {
   /** An automatic persisted query's hash the server does not know: send the query with it (Apollo's own code). */
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** No credentials where the operation needs them, or credentials that are not valid (HTTP 401, `www-authenticate: Bearer`). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Valid credentials without the scope the operation needs (HTTP 403). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Over the caller's request budget (HTTP 429, `retry-after` and the `ratelimit-*` headers). */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** The operation or its answer is over a documented limit; `extensions.limit` says which. */
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   /** Expensive operations fill the server's cost budget and this one waited too long for its turn: retry (HTTP 503, `retry-after`). */
@@ -62,11 +68,14 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** The code of an HTTP error status answered outside GraphQL (framing, routing, media types). */
 export function codeForStatus(status: number): ErrorCode {
   const codes: Record<number, ErrorCode> = {
+    401: ErrorCode.UNAUTHENTICATED,
+    403: ErrorCode.FORBIDDEN,
     404: ErrorCode.NOT_FOUND,
     405: ErrorCode.METHOD_NOT_ALLOWED,
     408: ErrorCode.REQUEST_TIMEOUT,
     413: ErrorCode.PAYLOAD_TOO_LARGE,
     415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    429: ErrorCode.RATE_LIMITED,
     431: ErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE,
   };
   return codes[status] ?? (status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST);

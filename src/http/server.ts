@@ -12,8 +12,11 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
+import { accessPlugin, createAuth, InvalidCredentialsError, type Auth } from '../auth/index.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
+import { DatabaseError } from '../database/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { codeForStatus, createErrorFormatter, enumErrorsPlugin, ErrorCode, errorBody } from '../graphql/errors.ts';
@@ -23,12 +26,25 @@ import { resolvers } from '../graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../graphql/schema.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import { bookmarksOf, CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, idempotencyKeyOf } from './request-headers.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
 export interface HttpServer {
   app: FastifyInstance;
   apollo: ApolloServer<GraphQLContext>;
+  /** `authenticate(headers)` and the key store, for other transports (subscriptions) and tools. */
+  auth: Auth;
+}
+
+/** What a /graphql request's credentials gave: a principal, or why they were refused. */
+type Credentials = { principal: Principal } | { refused: InvalidCredentialsError | DatabaseError };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    credentials: Credentials | null;
+  }
 }
 
 export async function createHttpServer(config: Config, db: Database, log: Logger): Promise<HttpServer> {
@@ -81,6 +97,8 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
       // We send no cache hints; the default cache-control plugin would still run a hook on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
+      // Before the cost limit: an operation the caller may not run is refused before anything is counted.
+      accessPlugin({ requireKeyForReads: config.auth.requireKeyForReads }),
       enumErrorsPlugin as ApolloServerPlugin<GraphQLContext>,
       costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions, admission: config.admission }),
       ...(production ? [] : [roundTripsPlugin]),
@@ -97,20 +115,57 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.addHook('onSend', responseSizeLimit(settings.maxResponseBytes));
   app.addHook('onSend', legacyJsonStatus);
   if (settings.corsOrigins === '*' || settings.corsOrigins.length > 0) {
-    await app.register(cors, { origin: settings.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
+    await app.register(cors, {
+      origin: settings.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: CORS_ALLOWED_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      maxAge: 600,
+    });
   }
 
   if (settings.playground) await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
-  const graphql = fastifyApolloHandler(apollo, { context: async (request) => createContext(db, config.limits, { log: request.log as Logger }) });
+  const auth = createAuth(config, db);
+  app.decorateRequest('credentials', null);
+  const principalOf = (request: FastifyRequest) => (request.credentials && 'principal' in request.credentials ? request.credentials.principal : null);
+  const rateLimiter = await createRateLimiter(app, config.rateLimits, principalOf);
+  const graphql = fastifyApolloHandler(apollo, {
+    context: async (request) =>
+      createContext(db, config.limits, {
+        log: request.log as Logger,
+        principal: principalOf(request) ?? undefined,
+        idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+        bookmarks: bookmarksOf(request.headers),
+      }),
+  });
   app.route({
     method: ['GET', 'POST'],
     url: GRAPHQL_PATH,
-    preHandler: async (request, reply) => {
-      // A browser navigating here gets the playground instead of a GraphQL response.
-      if (settings.playground && request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
-      const tooLong = documentsOf(request).map((document) => tokenLimitError(document, config.operationLimits.maxTokens)).find(Boolean);
-      if (tooLong) return reply.status(400).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [formatError(tooLong.toJSON(), tooLong)] }));
+    // Credentials are read first, so the rate limit can count per key; refused ones are answered after it, so
+    // made-up keys draw from their IP's budget.
+    onRequest: async (request) => {
+      request.credentials = await auth.authenticate(request.headers).then(
+        (principal) => ({ principal }),
+        (error: unknown) => {
+          if (error instanceof InvalidCredentialsError || error instanceof DatabaseError) return { refused: error };
+          throw error;
+        },
+      );
     },
+    preHandler: [
+      rateLimiter,
+      async (request, reply) => {
+        // A browser navigating here gets the playground instead of a GraphQL response.
+        if (settings.playground && request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
+        const refused = request.credentials && 'refused' in request.credentials ? request.credentials.refused : null;
+        if (refused instanceof DatabaseError) return sendError(reply, 503, 'Cannot check the credentials: the database is unavailable; retry.', refused.failure);
+        if (refused) return sendError(reply.header('www-authenticate', 'Bearer error="invalid_token"'), 401, refused.message, ErrorCode.UNAUTHENTICATED);
+        const idempotencyKey = idempotencyKeyOf(request.headers);
+        if ('error' in idempotencyKey) return sendError(reply, 400, idempotencyKey.error, ErrorCode.BAD_REQUEST);
+        const tooLong = documentsOf(request).map((document) => tokenLimitError(document, config.operationLimits.maxTokens)).find(Boolean);
+        if (tooLong) return reply.status(400).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [formatError(tooLong.toJSON(), tooLong)] }));
+      },
+    ],
     handler: graphql,
   });
   if (settings.explorer) await registerExplorer(app);
@@ -120,7 +175,12 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     const ready = await withinMs(settings.readyTimeoutMs, db.ping(), false);
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
-  return { app, apollo };
+  return { app, apollo, auth };
+}
+
+/** An answer in our JSON error shape, sent from a hook (the route's reply is typed as a string body). */
+function sendError(reply: FastifyReply, status: number, message: string, code: ErrorCode): FastifyReply {
+  return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(message, code)));
 }
 
 /** Every response names its request, and no browser guesses its type from its content. */
