@@ -10,7 +10,8 @@ export interface GraphQLClient {
   close(): void;
 }
 
-export function graphqlClient(baseUrl: string, path: string, concurrency: number): GraphQLClient {
+/** `headers` go with every request (the benchmark's `authorization` for writes). */
+export function graphqlClient(baseUrl: string, path: string, concurrency: number, headers: Record<string, string> = {}): GraphQLClient {
   const url = new URL(path, baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const post = (query: string, variables: Record<string, unknown>) =>
@@ -19,7 +20,7 @@ export function graphqlClient(baseUrl: string, path: string, concurrency: number
       const request = http.request(url, {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { ...headers, 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body) },
       });
       request.on('response', (response) => {
         const chunks: Buffer[] = [];
