@@ -44,11 +44,10 @@ import { writeSyntheticKnowledge } from './synthetic/generate.ts';
 import { ApiKeyStore } from '../src/auth/api-key-store.ts';
 import {
   assertedCount,
-  BENCH_WRITE_DOCUMENT,
-  BENCH_WRITE_ENTITIES,
   checkWrite,
   OURS_WRITES,
   PEER_WRITES,
+  prepareWriteTargets,
   WRITE_OPERATION_NAMES,
   type WriteOperationName,
 } from './write-operations.ts';
@@ -240,17 +239,6 @@ async function timeWrite(systems: Systems, system: SystemName, op: WriteOperatio
     result = await runClosedLoop((i) => write(systems, system, op, cell, i), options);
   }
   return { ...result, peakRssBytes: peakRss(pid) };
-}
-
-/** The benchmark's own document and entities, written once through ours: every system's writes are about them. */
-async function prepareWrites(systems: Systems, driver: Driver, database: string): Promise<void> {
-  const { records } = await driver.executeQuery('MATCH (d:Entity {id: $id}) RETURN count(d) AS n', { id: BENCH_WRITE_DOCUMENT.id }, { database });
-  if (Number(records[0]!.get('n')) === 0) {
-    await systems.oursWriter.post('mutation AddDocument($input: AddDocumentInput!) { addDocument(input: $input) { document { id } } }', { input: BENCH_WRITE_DOCUMENT });
-  }
-  for (const entity of BENCH_WRITE_ENTITIES) {
-    await systems.oursWriter.post('mutation UpsertEntity($input: UpsertEntityInput!) { upsertEntity(input: $input) { entity { id } } }', { input: entity });
-  }
 }
 
 /**
@@ -453,7 +441,7 @@ async function main(): Promise<number> {
     for (const file of knowledgeFilesIn(path.join(PROJECT_ROOT, 'data/knowledge'))) await loadKnowledgeFile(db, file);
     const writeKey = (await new ApiKeyStore(db).create('WRITE', 'bench-writer')).key;
     systems = await startSystems(neo.connection, writeKey);
-    await prepareWrites(systems, driver, neo.connection.database);
+    await prepareWriteTargets((query, variables) => systems!.oursWriter.post(query, variables));
     log(`Systems up: raw (pid ${systems.raw.pid}), ours (pid ${systems.ours.pid}), peer (pid ${systems.peer.pid})`);
     const runs: SizeRun[] = [];
     for (const [i, relations] of sizes.entries()) runs.push(await runSize(systems, db, driver, neo.connection.database, relations, i === 0));

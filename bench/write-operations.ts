@@ -124,6 +124,20 @@ export const PEER_WRITES: Record<WriteOperationName, { document: string; variabl
   },
 };
 
+/** POSTs a GraphQL operation and resolves with the parsed answer; rejects on an error (bench/compare/http-client.ts). */
+export type Post = (query: string, variables: Record<string, unknown>) => Promise<unknown>;
+
+/** The benchmark's own document and entities, written once through our API with a write key. */
+export async function prepareWriteTargets(post: Post): Promise<void> {
+  const existing = (await post('query Exists($id: ID!) { entity(id: $id) { id } }', { id: BENCH_WRITE_DOCUMENT.id })) as { data: { entity: unknown } };
+  if (!existing.data.entity) {
+    await post('mutation AddDocument($input: AddDocumentInput!) { addDocument(input: $input) { document { id } } }', { input: BENCH_WRITE_DOCUMENT });
+  }
+  for (const entity of BENCH_WRITE_ENTITIES) {
+    await post('mutation UpsertEntity($input: UpsertEntityInput!) { upsertEntity(input: $input) { entity { id } } }', { input: entity });
+  }
+}
+
 // ------------------------------------------------------------------------------------------- checks (Cypher)
 // These statements belong to the benchmark, not the app: they read what a write left in the graph.
 
