@@ -1,4 +1,5 @@
-// The facts each entity of a batch takes part in, whole (as in facts-by-ids), in id order.
+// The facts each entity of a batch takes part in, whole (as in facts-by-ids): preferred first, then by id.
+// Hidden facts (retracted, deprecated) have no ABOUT edge, so none is met.
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL {
@@ -7,7 +8,7 @@ CALL {
   MATCH (e)<-[:ABOUT]-(f)
   WHERE $types IS NULL OR f.type IN $types
   WITH DISTINCT f
-  ORDER BY f.id
+  ORDER BY CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END, f.id
   LIMIT $limit
   RETURN collect({{FACT_PROJECTION}}) AS facts
 }

@@ -1,7 +1,8 @@
 // A batch of facts, each created with everything it owns in one pass: ABOUT links to the entities it is about
 // (with their roles), its quantities and its citations (with the entities they are quoted from, said and
-// reported by). CREATE, not MERGE: the dataset's previous facts were deleted first in this transaction, so these
-// are new; a fact id that another dataset already uses fails the uniqueness constraint and the whole load.
+// reported by). CREATE, not MERGE: the write diffed them against the graph first, so these are new (or new
+// versions, the old node archived first); a fact id another dataset uses fails the uniqueness constraint and the
+// whole write. `since` on ABOUT is the revision that adds the edge (docs/curation-model.md).
 UNWIND $rows AS row
 CREATE (f:Fact)
 SET f = row.props
@@ -10,7 +11,7 @@ CALL {
   WITH f, row
   UNWIND row.about AS about
   MATCH (e:Entity {id: about.entity})
-  CREATE (f)-[:ABOUT {role: about.role}]->(e)
+  CREATE (f)-[:ABOUT {role: about.role, since: $sequence}]->(e)
 }
 CALL {
   WITH f, row

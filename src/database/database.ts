@@ -3,7 +3,7 @@
  * queries (routed to followers in a cluster), writes in write transactions of named statements (see `write`),
  * each with a transaction timeout. No other module opens a session or a transaction.
  */
-import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
 import type { Config, Neo4jConnection } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import { classifyDatabaseError } from './errors.ts';
@@ -32,15 +32,34 @@ export interface WriteTransaction {
   run<R extends RecordShape = RecordShape>(statement: WriteStatementName, params: Params, slots?: StatementSlots): Promise<R[]>;
 }
 
+export interface WriteOptions {
+  timeoutMs?: number;
+  /** Receives the session's bookmark once the transaction committed (causal consistency across instances). */
+  onBookmark?: (bookmark: string) => void;
+}
+
 export class Database {
   /** Read statements sent since start: for metrics, and for tests that prove a request sent none. */
-  readonly stats = { statements: 0 };
+  readonly stats: { statements: number };
 
   constructor(
     readonly driver: Driver,
     private readonly statements: Statements,
     private readonly settings: { database: string; queryTimeoutMs: number },
-  ) {}
+    /** Bookmarks every read waits for (see withBookmarks); none by default. */
+    private readonly readBookmarks: () => readonly string[] = () => [],
+    stats: { statements: number } = { statements: 0 },
+  ) {
+    this.stats = stats;
+  }
+
+  /**
+   * The same database whose reads wait for `bookmarks` (asked at each read, so writes made meanwhile by the
+   * same request count too): a request's repository reads what the client, or the request itself, wrote.
+   */
+  withBookmarks(bookmarks: () => readonly string[]): Database {
+    return new Database(this.driver, this.statements, this.settings, bookmarks, this.stats);
+  }
 
   statement(name: StatementName | SchemaStatementName): string {
     const text = this.statements.get(name);
@@ -61,7 +80,8 @@ export class Database {
       // An auto-commit query: RUN and PULL in one exchange, where a managed transaction adds BEGIN and a
       // separate COMMIT exchange (measured 20-25 % slower per read). A read has nothing to roll back, and a
       // failure is answered at once (the client may retry) rather than retried here.
-      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+      const bookmarks = [...this.readBookmarks()];
+      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ, ...(bookmarks.length ? { bookmarks } : {}) });
       const result = await session
         .run(text, withIntegers(params), { timeout: this.settings.queryTimeoutMs, metadata: { app: 'kg-graphql-server', statement: name } })
         .finally(() => session.close());
@@ -76,11 +96,12 @@ export class Database {
    * the shape of every write (a knowledge load, later each mutation): one call, one transaction. The driver
    * retries `work` whole on transient failures (deadlocks, a leader switch), so `work` must only run
    * statements. `name` tags the transaction (SHOW TRANSACTIONS lists it with metadata `work: 'write'`).
+   * An error `work` throws itself (not the database's) rolls the transaction back and reaches the caller as it is.
    */
-  async write<T>(name: string, work: (tx: WriteTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  async write<T>(name: string, work: (tx: WriteTransaction) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(
+      const result = await session.executeWrite(
         (tx) =>
           work({
             run: async <R extends RecordShape>(statement: WriteStatementName, params: Params, slots?: StatementSlots) => {
@@ -90,7 +111,12 @@ export class Database {
           }),
         { timeout: options.timeoutMs ?? this.settings.queryTimeoutMs * 30, metadata: { app: 'kg-graphql-server', work: 'write', name } },
       );
+      const bookmark = session.lastBookmarks().at(-1);
+      if (bookmark !== undefined) options.onBookmark?.(bookmark);
+      return result;
     } catch (error) {
+      // The work's own errors (a conflict, a rollback on purpose) are the caller's to read, not failures.
+      if (!(error instanceof Neo4jError)) throw error;
       throw classifyDatabaseError(error);
     } finally {
       await session.close();

@@ -25,7 +25,8 @@ export interface RelationsList {
   fact: FactPlan | null;
 }
 
-export interface FactsList extends FactsQuery {
+/** The tree reads visible facts only (includeRetracted goes to the loaders). */
+export interface FactsList extends Omit<FactsQuery, 'includeRetracted'> {
   kind: 'facts';
   key: string;
   fact: FactPlan;

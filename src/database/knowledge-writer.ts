@@ -1,11 +1,12 @@
 /**
- * The write layer: every write to the graph is one method here, and each method is ONE transaction of named
- * statements from cypher/write (Database.write), so it commits whole or not at all. Today a dataset (what a
- * knowledge file holds) is replaced whole; a mutation (an entity upserted, a fact asserted or retracted) is
- * another method of the same shape.
+ * The write layer for knowledge files: a dataset (what a knowledge file holds) is diffed against the graph and
+ * its differences written as ONE revision in ONE transaction of named statements from cypher/write, so it
+ * commits whole or not at all. Mutations (src/database/curation) write through the same graph rows.
  */
 import type { Database, WriteTransaction } from './database.ts';
+import { writeRevision, type ChangeRow, type WriteRequest } from './curation/revisions.ts';
 import { isConstraintViolation } from './errors.ts';
+import type { RevisionRecord } from './records.ts';
 import type { WriteStatementName } from './statements.ts';
 import type { EntityTypeName, FactAnchorRole, ParticipantRole, RelationType } from '../vocabulary/index.ts';
 
@@ -43,8 +44,8 @@ export interface DatasetWrite {
   rows: GraphRows;
 }
 
-export interface ReplaceDatasetOptions {
-  /** Write even when the recorded content hash equals the dataset's. */
+export interface WriteDatasetOptions {
+  /** Diff against the graph even when the recorded content hash equals the dataset's. */
   force?: boolean;
   /** Rows per UNWIND statement. */
   batchRows: number;
@@ -52,7 +53,7 @@ export interface ReplaceDatasetOptions {
   onBatch?: (statement: WriteStatementName, rowsWritten: number) => void;
 }
 
-/** A dataset's fact ids that another dataset already holds: fact ids are unique across datasets. */
+/** A dataset's fact ids that another dataset (or the API) already holds: fact ids are unique across datasets. */
 export class FactIdsTakenError extends Error {
   override name = 'FactIdsTakenError';
   constructor(
@@ -64,26 +65,81 @@ export class FactIdsTakenError extends Error {
   }
 }
 
+/** What the graph holds for a dataset, read under its lock: what a changed file is diffed against. */
+export interface DatasetState {
+  /** Stored entities among the file's entity ids, their `entityKeys` values in order; redirects by merged id. */
+  entities: Map<string, StoredEntity>;
+  /** The dataset's facts (retracted ones too). */
+  facts: Map<string, StoredFact>;
+}
+
+export interface StoredEntity {
+  /** Null for a redirect (the entity was merged into `mergedInto`). */
+  values: unknown[] | null;
+  revision: number | null;
+  mergedInto: string | null;
+}
+
+export interface StoredFact {
+  contentSha256: string | null;
+  retractedIn: number | null;
+  rank: string | null;
+  /** What the fact said (type, statement, modality, status): a revised fact's `before`. */
+  content: Record<string, unknown>;
+}
+
+/** What a changed file writes: only its differences (docs/curation-model.md, "Knowledge files"). */
+export interface DatasetPlan {
+  /** Entities to create or change, by label; `versioned` are the existing ones whose old properties are kept. */
+  entitiesByLabel: GraphRows['entitiesByLabel'];
+  versioned: string[];
+  documentTexts: GraphRows['documentTexts'];
+  /** New facts and the new versions of revised ones, with their parts and relations. */
+  facts: Pick<GraphRows, 'facts' | 'participants' | 'quantities' | 'citations' | 'relationsByType'>;
+  /** Facts whose content changed: archived as :FactVersion before their new version is created. */
+  revised: string[];
+  /** Visible facts to hide, with their new state (a retraction). */
+  retracted: { id: string; props: Props }[];
+  changes: ChangeRow[];
+  summary: string;
+}
+
+export interface DatasetWriteResult {
+  status: 'loaded' | 'unchanged';
+  revision: RevisionRecord | null;
+}
+
 export class KnowledgeWriter {
   constructor(private readonly db: Database) {}
 
   /**
-   * Replaces a dataset whole, in one transaction: under the dataset's lock, its previous facts and the relations
-   * they project are deleted, entities MERGEd on their ids (datasets share them), facts created with their
-   * participants, quantities and citations, then their relations, in batched UNWIND statements; the hash is
-   * recorded last. 'unchanged' (nothing written) when the recorded hash is the dataset's and not forced.
-   * Throws FactIdsTakenError when a fact id belongs to another dataset (nothing is written then either).
+   * Writes a dataset's differences as ONE revision in one transaction (revision log first, then the dataset's
+   * lock): the graph's state for the file is read, `plan` diffs the file against it, and only the differences
+   * are written, in batched UNWIND statements; the hash is recorded last. 'unchanged' (nothing written, no
+   * revision) when the recorded hash is the dataset's and not forced, or when the file differs in nothing the
+   * graph holds (then only the new hash is recorded, and the sequence given back). Throws FactIdsTakenError
+   * when a new fact id belongs to another dataset (nothing is written then either).
    */
-  async replaceDataset(dataset: DatasetWrite, options: ReplaceDatasetOptions): Promise<'loaded' | 'unchanged'> {
+  async writeDataset(
+    dataset: DatasetWrite,
+    entityKeys: readonly string[],
+    plan: (state: DatasetState, sequence: number) => DatasetPlan,
+    request: WriteRequest,
+    options: WriteDatasetOptions,
+  ): Promise<DatasetWriteResult> {
     try {
-      return await this.db.write('replace-dataset', async (tx) => {
-        // Checked under the dataset lock: a concurrent load of the same dataset waits, then finds it loaded.
+      const outcome = await writeRevision<DatasetWriteResult['status']>(this.db, 'write-dataset', { batchRows: options.batchRows, ...request }, async ({ tx, sequence }) => {
+        // Under the dataset lock: a concurrent load of the same dataset waits, then finds it loaded.
         const [current] = await tx.run<{ sha256: string | null }>('write/lock-dataset', { dataset: dataset.id });
-        if (!options.force && current?.sha256 === dataset.sha256) return 'unchanged';
-        await writeRows(tx, dataset.id, dataset.rows, options);
-        await tx.run('write/finish-dataset', { dataset: dataset.id, props: { ...dataset.props, sha256: dataset.sha256 } });
-        return 'loaded';
+        if (!options.force && current?.sha256 === dataset.sha256) return { summary: '', changes: [], result: 'unchanged' };
+        const state = await readDatasetState(tx, dataset, entityKeys);
+        const todo = plan(state, sequence);
+        await writePlan(tx, sequence, todo, options);
+        await tx.run('write/finish-dataset', { dataset: dataset.id, props: { ...dataset.props, sha256: dataset.sha256, revision: sequence } });
+        if (todo.changes.length === 0) await tx.run('write/revision/release-sequence', { sequence });
+        return { summary: todo.summary, changes: todo.changes, result: todo.changes.length ? 'loaded' : 'unchanged' };
       });
+      return { status: outcome.revision ? 'loaded' : 'unchanged', revision: outcome.revision };
     } catch (error) {
       throw (await this.factIdsTaken(dataset, error)) ?? error;
     }
@@ -107,41 +163,76 @@ export class KnowledgeWriter {
   }
 }
 
-async function writeRows(tx: WriteTransaction, dataset: string, rows: GraphRows, options: ReplaceDatasetOptions): Promise<void> {
+async function readDatasetState(tx: WriteTransaction, dataset: DatasetWrite, keys: readonly string[]): Promise<DatasetState> {
+  const ids = [...dataset.rows.entitiesByLabel.values()].flat().map((e) => e.id);
+  return { entities: await entityStates(tx, ids, keys), facts: await datasetFactStates(tx, dataset.id) };
+}
+
+/** The stored entities among `ids` (their `keys` values), and the redirects among them. */
+export async function entityStates(tx: WriteTransaction, ids: readonly string[], keys: readonly string[]): Promise<Map<string, StoredEntity>> {
+  const rows = await tx.run<{ id: string; values: unknown[] | null; revision: number | null; mergedInto: string | null }>('write/curation/entity-states', { ids, keys });
+  return new Map(rows.map((row) => [row.id, { values: row.values, revision: row.revision, mergedInto: row.mergedInto }]));
+}
+
+async function datasetFactStates(tx: WriteTransaction, dataset: string): Promise<Map<string, StoredFact>> {
+  const rows = await tx.run<{ id: string } & StoredFact>('write/curation/dataset-fact-states', { dataset });
+  return new Map(rows.map(({ id, ...fact }) => [id, fact]));
+}
+
+async function writePlan(tx: WriteTransaction, sequence: number, plan: DatasetPlan, options: WriteDatasetOptions): Promise<void> {
   const report = options.onBatch ?? (() => undefined);
-  // A changed dataset replaces its own facts whole, so facts removed from it leave the graph.
-  for (const statement of ['write/delete-dataset-relations', 'write/delete-dataset-facts'] as const) {
-    await tx.run(statement, { dataset });
-    report(statement, 0);
-  }
-  const batches = (statement: WriteStatementName, list: readonly Row[], slots?: { label?: string; type?: string }) =>
-    runBatches(tx, statement, list, slots, options.batchRows, report);
+  const size = options.batchRows;
+  const hidden = [...plan.revised, ...plan.retracted.map((r) => r.id)];
+  for (let i = 0; i < hidden.length; i += size) await tx.run('write/curation/hide-facts', { ids: hidden.slice(i, i + size), sequence });
+  for (let i = 0; i < plan.revised.length; i += size) await tx.run('write/curation/archive-facts', { ids: plan.revised.slice(i, i + size), sequence });
+  await runBatches(tx, 'write/curation/set-fact-state', plan.retracted, { sequence }, undefined, size, report);
+  for (let i = 0; i < plan.versioned.length; i += size) await tx.run('write/curation/save-entity-versions', { ids: plan.versioned.slice(i, i + size), sequence });
+  await writeGraphRows(tx, sequence, { ...plan.facts, entitiesByLabel: plan.entitiesByLabel, documentTexts: plan.documentTexts }, size, report);
+}
+
+/**
+ * Writes entities (MERGEd on their ids, datasets share them), document texts, facts with their participants,
+ * quantities and citations, then their relations, in batched UNWIND statements; `since` of every edge is
+ * `sequence`. The one projection of facts into the graph, for files and mutations alike.
+ */
+export async function writeGraphRows(
+  tx: WriteTransaction,
+  sequence: number,
+  rows: GraphRows,
+  size: number,
+  report: (statement: WriteStatementName, rowsWritten: number) => void = () => undefined,
+): Promise<void> {
+  const batches = (statement: WriteStatementName, list: readonly Row[], slots?: { label?: string; type?: string }) => runBatches(tx, statement, list, { sequence }, slots, size, report);
   for (const [label, entities] of rows.entitiesByLabel) await batches('write/merge-entities', entities, { label });
   await batches('write/set-document-texts', rows.documentTexts);
-  await batches('write/create-facts', factRows(rows));
+  await batches('write/create-facts', factRows(rows, sequence));
   for (const [type, relations] of rows.relationsByType) await batches('write/create-relations', relations, { type });
 }
 
 type Row = object & { parts?: number };
 
-async function runBatches(
+export async function runBatches(
   tx: WriteTransaction,
   statement: WriteStatementName,
   rows: readonly Row[],
+  params: Record<string, unknown>,
   slots: { label?: string; type?: string } | undefined,
   size: number,
   report: (statement: WriteStatementName, rowsWritten: number) => void,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size);
-    await tx.run(statement, { rows: batch }, slots);
+    await tx.run(statement, { ...params, rows: batch }, slots);
     report(statement, batch.reduce((n, row) => n + (row.parts ?? 1), 0));
   }
 }
 
 /** One row per fact holding everything the fact owns, so create-facts finds each fact once, not once per part. */
-function factRows(rows: GraphRows): FactRow[] {
-  const byId = new Map<string, FactRow>(rows.facts.map((fact) => [fact.id, { props: fact.props, about: [], quantities: [], citations: [], parts: 1 }]));
+function factRows(rows: Pick<GraphRows, 'facts' | 'participants' | 'quantities' | 'citations'>, sequence: number): FactRow[] {
+  // `revision` and `created`: the revision that wrote this version of the fact.
+  const byId = new Map<string, FactRow>(
+    rows.facts.map((fact) => [fact.id, { props: { ...fact.props, revision: sequence, created: sequence }, about: [], quantities: [], citations: [], parts: 1 }]),
+  );
   const of = (id: string): FactRow => {
     const row = byId.get(id);
     if (!row) throw new Error(`Row for unknown fact ${id}`);

@@ -15,4 +15,6 @@ export interface RelationQuery {
 export interface FactsQuery {
   types: readonly string[] | null;
   first: number;
+  /** Also the hidden facts (retracted, deprecated): the loaders answer it, not the entity tree. */
+  includeRetracted: boolean;
 }

@@ -15,6 +15,7 @@ import type {
   RelationType,
   TimePrecision,
 } from '../vocabulary/index.ts';
+import type { Rank } from '../graphql/generated/resolvers-types.ts';
 
 export interface TimeRefRecord {
   text: string | null;
@@ -34,6 +35,10 @@ export interface EntityRecord {
   /** DOCUMENT only. */
   published: TimeRefRecord | null;
   language: string | null;
+  /** Sequence of the last revision that changed the entity; null when older than history. */
+  revision: number | null;
+  /** The id the entity was asked by when that id redirects to it (a merge); null otherwise. */
+  redirectedFrom?: string | null;
   /**
    * Lists nested under this entity that the request's one tree statement already fetched (entity-tree.ts),
    * by GraphQL response key: the resolvers return them instead of asking the database again.
@@ -98,7 +103,26 @@ export interface FactRecord {
   citations: CitationRecord[];
   /** Roles other than SUBJECT, OBJECT and EVENT, in a stable order. */
   participants: ParticipantRecord[];
+  /** As stored, or as of the request's revision for an as-of read. */
+  rank: Rank;
+  /** Set when the fact was retracted (as of the read's revision). */
+  retraction: RetractionRecord | null;
+  /** Sequence of the revision that asserted this version; null when older than history. */
+  assertedIn: number | null;
+  /** Sequence of the last revision that changed it; null when older than history. */
+  revision: number | null;
 }
+
+export type { Rank };
+
+export interface RetractionRecord {
+  reason: string;
+  /** The retracting revision's sequence. */
+  revision: number;
+}
+
+/** A page of revisions in sequence order (history, changes). */
+export type RevisionPage = Page<RevisionRecord>;
 
 export interface Page<T> {
   items: T[];
@@ -125,3 +149,26 @@ export interface PathRecord {
 
 export type EntityPage = Page<EntityRecord>;
 export type RelationPage = Page<RelationRecord>;
+
+/** What one change of a revision did (stored as a :Change node; `before`/`after` are parsed from its JSON text). */
+export interface ChangeRecord {
+  operation: 'CREATE_ENTITY' | 'UPDATE_ENTITY' | 'ADD_DOCUMENT' | 'ASSERT_FACT' | 'REVISE_FACT' | 'RETRACT_FACT' | 'SET_RANK' | 'MERGE_ENTITY';
+  target: string;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+/** One committed write (a :Revision node and its changes, docs/curation-model.md). */
+export interface RevisionRecord {
+  /** `r` + sequence. */
+  id: string;
+  sequence: number;
+  /** RFC 3339, UTC. */
+  committedAt: string;
+  authorKind: 'KEY' | 'TOKEN' | 'SYSTEM';
+  author: string;
+  summary: string;
+  changes: ChangeRecord[];
+}

@@ -13,7 +13,10 @@ import type {
   ParticipantRecord,
   PathRecord,
   QuantityRecord,
+  Rank,
   RelationRecord,
+  RevisionRecord,
+  ChangeRecord,
   SearchHitRecord,
   TimeRefRecord,
 } from './records.ts';
@@ -41,9 +44,37 @@ export class KnowledgeGraphRepository {
     private readonly observe?: RoundTripObserver,
   ) {}
 
+  /**
+   * Entities by id, as stored (`asOf` null) or as of a revision's sequence. `mergedInto` names where an id
+   * redirects (a merge; as of `asOf`, merged by then): the loaders follow it. An id absent from the map is
+   * unknown (or, as of `asOf`, not created yet).
+   */
+  async lookupEntities(ids: readonly string[], asOf: number | null): Promise<Map<string, EntityLookup>> {
+    if (asOf !== null) {
+      const rows = await this.db.read<{ id: string; entity: Props | null; mergedInto: string | null }>('read/as-of/entities-by-ids', { ids, asOf }, this.observe);
+      const found = new Map<string, EntityLookup>();
+      for (const row of rows) {
+        if (row.mergedInto !== null) found.set(row.id, { mergedInto: row.mergedInto });
+        else if (row.entity) found.set(row.id, { entity: toEntity(row.entity) });
+      }
+      return found;
+    }
+    const found = new Map<string, EntityLookup>([...(await this.entitiesByIds(ids))].map(([id, entity]) => [id, { entity }]));
+    // Only ids with no entity can be redirects: a lookup of existing entities costs what it did.
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) for (const [id, mergedInto] of await this.redirects(missing)) found.set(id, { mergedInto });
+    return found;
+  }
+
   async entitiesByIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     const rows = await this.db.read<{ entity: Props }>('read/entities-by-ids', { ids }, this.observe);
     return new Map(rows.map((row) => [String(row.entity.id), toEntity(row.entity)]));
+  }
+
+  /** Where merged ids lead now (one hop each). */
+  async redirects(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db.read<{ id: string; mergedInto: string }>('read/history/redirects', { ids }, this.observe);
+    return new Map(rows.map((row) => [row.id, row.mergedInto]));
   }
 
   /**
@@ -65,36 +96,60 @@ export class KnowledgeGraphRepository {
     return { entity: treeEntity(tree, String(row.entity.id), plan), referenced };
   }
 
-  async entityPage(kind: EntityKind | null, first: number, after: string): Promise<Page<EntityRecord>> {
-    const rows = await this.db.read<{ entity: Props }>('read/entities-page', { kind, after, limit: first + 1 }, this.observe);
+  async entityPage(kind: EntityKind | null, first: number, after: string, asOf: number | null = null): Promise<Page<EntityRecord>> {
+    const statement = asOf === null ? 'read/entities-page' : 'read/as-of/entities-page';
+    const rows = await this.db.read<{ entity: Props }>(statement, { kind, after, limit: first + 1, asOf }, this.observe);
     return toPage(rows.map((row) => toEntity(row.entity)), first);
   }
 
-  async relationsOfEntities(ids: readonly string[], query: RelationQuery): Promise<Map<string, Page<RelationRecord>>> {
-    const params = { ids, types: query.types, direction: query.direction, after: query.after, limit: query.first + 1 };
-    const rows = await this.db.read<{ id: string; relations: Props[] }>('read/entity-relations', params, this.observe);
+  async relationsOfEntities(ids: readonly string[], query: RelationQuery, asOf: number | null = null): Promise<Map<string, Page<RelationRecord>>> {
+    const params = { ids, types: query.types, direction: query.direction, after: query.after, limit: query.first + 1, asOf };
+    const statement = asOf === null ? 'read/entity-relations' : 'read/as-of/entity-relations';
+    const rows = await this.db.read<{ id: string; relations: Props[] }>(statement, params, this.observe);
     return new Map(rows.map((row) => [row.id, toPage(row.relations.map(toRelation), query.first)]));
   }
 
-  async relationPage(filter: { from: string | null; to: string | null; type: string | null }, first: number, after: string): Promise<Page<RelationRecord>> {
-    const statement = filter.from !== null ? 'read/relations-page-from' : filter.to !== null ? 'read/relations-page-to' : 'read/relations-page-all';
-    const rows = await this.db.read<{ relation: Props }>(statement, { ...filter, after, limit: first + 1 }, this.observe);
+  async relationPage(
+    filter: { from: string | null; to: string | null; type: string | null },
+    first: number,
+    after: string,
+    asOf: number | null = null,
+  ): Promise<Page<RelationRecord>> {
+    const side = filter.from !== null ? 'from' : filter.to !== null ? 'to' : 'all';
+    const statement = asOf === null ? (`read/relations-page-${side}` as const) : (`read/as-of/relations-page-${side}` as const);
+    const rows = await this.db.read<{ relation: Props }>(statement, { ...filter, after, limit: first + 1, asOf }, this.observe);
     return toPage(rows.map((row) => toRelation(row.relation)), first);
   }
 
-  async factsByIds(ids: readonly string[]): Promise<Map<string, FactRecord>> {
-    const rows = await this.db.read<{ fact: Props }>('read/facts-by-ids', { ids }, this.observe);
-    return new Map(rows.map((row) => [String(row.fact.id), toFact(row.fact)]));
+  async factsByIds(ids: readonly string[], asOf: number | null = null): Promise<Map<string, FactRecord>> {
+    if (asOf !== null) {
+      const rows = await this.db.read<{ fact: FactRow }>('read/as-of/facts-by-ids', { ids, asOf }, this.observe);
+      return new Map(rows.map((row) => [String(row.fact.fact.id), factOf(row.fact, asOf)]));
+    }
+    const rows = await this.db.read<{ fact: Props; edges: EdgeProps[] }>('read/facts-by-ids', { ids }, this.observe);
+    return new Map(rows.map((row) => [String(row.fact.id), factOf({ fact: row.fact, edges: row.edges }, null)]));
   }
 
-  async factsOfEntities(ids: readonly string[], query: FactsQuery): Promise<Map<string, FactRecord[]>> {
-    const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-by-entities', { ids, types: query.types, limit: query.first }, this.observe);
-    return new Map(rows.map((row) => [row.id, row.facts.map(toFact)]));
+  async factsOfEntities(ids: readonly string[], query: FactsQuery, asOf: number | null = null): Promise<Map<string, FactRecord[]>> {
+    const params = { ids, types: query.types, limit: query.first, asOf };
+    if (asOf === null && !query.includeRetracted) {
+      const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-by-entities', params, this.observe);
+      return new Map(rows.map((row) => [row.id, row.facts.map((fact) => toFact(fact))]));
+    }
+    const statement = asOf !== null ? 'read/as-of/facts-by-entities' : 'read/facts-by-entities-with-retracted';
+    const rows = await this.db.read<{ id: string; facts: FactRow[] }>(statement, params, this.observe);
+    return new Map(rows.map((row) => [row.id, row.facts.map((fact) => factOf(fact, asOf))]));
   }
 
-  async factsBackedBySources(ids: readonly string[], first: number): Promise<Map<string, FactRecord[]>> {
-    const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-backed-by-sources', { ids, limit: first }, this.observe);
-    return new Map(rows.map((row) => [row.id, row.facts.map(toFact)]));
+  async factsBackedBySources(ids: readonly string[], first: number, includeRetracted = false, asOf: number | null = null): Promise<Map<string, FactRecord[]>> {
+    const params = { ids, limit: first, asOf };
+    if (asOf === null && !includeRetracted) {
+      const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-backed-by-sources', params, this.observe);
+      return new Map(rows.map((row) => [row.id, row.facts.map((fact) => toFact(fact))]));
+    }
+    const statement = asOf !== null ? 'read/as-of/facts-backed-by-sources' : 'read/facts-backed-by-sources-with-retracted';
+    const rows = await this.db.read<{ id: string; facts: FactRow[] }>(statement, params, this.observe);
+    return new Map(rows.map((row) => [row.id, row.facts.map((fact) => factOf(fact, asOf))]));
   }
 
   async documentTexts(ids: readonly string[]): Promise<Map<string, string | null>> {
@@ -102,8 +157,8 @@ export class KnowledgeGraphRepository {
     return new Map(rows.map((row) => [row.id, row.text]));
   }
 
-  async sources(kinds: readonly EntityKind[]): Promise<EntityRecord[]> {
-    const rows = await this.db.read<{ entity: Props }>('read/sources', { kinds }, this.observe);
+  async sources(kinds: readonly EntityKind[], asOf: number | null = null): Promise<EntityRecord[]> {
+    const rows = await this.db.read<{ entity: Props }>(asOf === null ? 'read/sources' : 'read/as-of/sources', { kinds, asOf }, this.observe);
     return rows.map((row) => toEntity(row.entity));
   }
 
@@ -112,26 +167,79 @@ export class KnowledgeGraphRepository {
     return rows.map((row) => ({ entity: toEntity(row.entity), score: row.score }));
   }
 
-  async shortestPath(from: string, to: string, maxDepth: number, types: readonly string[] | null): Promise<PathRecord | null> {
-    const rows = await this.db.read<{ nodes: Props[]; edges: Props[] }>('read/shortest-path', { from, to, maxDepth, types }, this.observe);
+  async shortestPath(from: string, to: string, maxDepth: number, types: readonly string[] | null, asOf: number | null = null): Promise<PathRecord | null> {
+    const statement = asOf === null ? 'read/shortest-path' : 'read/as-of/shortest-path';
+    const rows = await this.db.read<{ nodes: Props[]; edges: Props[] }>(statement, { from, to, maxDepth, types, asOf }, this.observe);
     const row = rows[0];
     return row ? { nodes: row.nodes.map(toEntity), edges: row.edges.map(toRelation) } : null;
   }
 
-  async neighborhood(id: string, depth: number, types: readonly string[] | null, maxNodes: number): Promise<NeighborhoodRecord | null> {
+  async neighborhood(id: string, depth: number, types: readonly string[] | null, maxNodes: number, asOf: number | null = null): Promise<NeighborhoodRecord | null> {
     // Each layer reads at most maxEdges relations, so a hub costs bounded work (see the statement).
-    const params = { id, depth, types, maxNodes, maxEdges: maxNodes * 5 };
-    const rows = await this.db.read<{ centerId: string; nodes: Props[]; edges: Props[]; truncated: boolean }>('read/neighborhood', params, this.observe);
+    const params = { id, depth, types, maxNodes, maxEdges: maxNodes * 5, asOf };
+    const statement = asOf === null ? 'read/neighborhood' : 'read/as-of/neighborhood';
+    const rows = await this.db.read<{ centerId: string; nodes: (Props | null)[]; edges: Props[]; truncated: boolean }>(statement, params, this.observe);
     const row = rows[0];
     if (!row) return null;
-    const nodes = row.nodes.map(toEntity);
+    // As of a revision, an entity reached may not exist yet (null): it and its edges are left out.
+    const nodes = row.nodes.filter((node): node is Props => node !== null).map(toEntity);
     const byId = new Map(nodes.map((node) => [node.id, node]));
     const center = byId.get(row.centerId);
     if (!center) return null;
     // Edges name their endpoints by id (see the statement); every endpoint is one of the nodes.
-    const edges = row.edges.map((edge) => relationWith(edge, byId.get(String(edge.from))!, byId.get(String(edge.to))!));
+    const edges = row.edges
+      .filter((edge) => byId.has(String(edge.from)) && byId.has(String(edge.to)))
+      .map((edge) => relationWith(edge, byId.get(String(edge.from))!, byId.get(String(edge.to))!));
     return { center, nodes, edges, truncated: row.truncated };
   }
+
+  // History (docs/curation-model.md): revisions in commit order, and the point an as-of read is at.
+
+  async knowledgeVersion(): Promise<RevisionRecord | null> {
+    const rows = await this.db.read<{ revision: Props }>('read/history/knowledge-version', {}, this.observe);
+    return rows[0] ? toRevision(rows[0].revision) : null;
+  }
+
+  async revisionsBySequences(sequences: readonly number[]): Promise<Map<number, RevisionRecord>> {
+    const rows = await this.db.read<{ revision: Props }>('read/history/revisions-by-sequences', { sequences }, this.observe);
+    return new Map(rows.map((row) => [Number(row.revision.sequence), toRevision(row.revision)]));
+  }
+
+  /** Revisions after sequence `after`, oldest first (`first + 1` read, for hasNextPage). */
+  async revisionsAfter(after: number, first: number): Promise<Page<RevisionRecord>> {
+    const rows = await this.db.read<{ revision: Props }>('read/history/revisions-after', { after, limit: first + 1 }, this.observe);
+    return toPage(rows.map((row) => toRevision(row.revision)), first);
+  }
+
+  /** The revisions that changed an entity or fact, after sequence `after`, oldest first. */
+  async revisionsOfTarget(target: string, after: number, first: number): Promise<Page<RevisionRecord>> {
+    const rows = await this.db.read<{ revision: Props }>('read/history/revisions-of-target', { target, after, limit: first + 1 }, this.observe);
+    return toPage(rows.map((row) => toRevision(row.revision)), first);
+  }
+
+  /** The sequence of the last revision committed at or before `time` (RFC 3339); 0 before the first. */
+  async sequenceAtTime(time: string): Promise<number> {
+    const rows = await this.db.read<{ sequence: number }>('read/as-of/revision-at-time', { time }, this.observe);
+    return Number(rows[0]?.sequence ?? 0);
+  }
+}
+
+/** An id's entity, or where it redirects (see lookupEntities). */
+export type EntityLookup = { entity: EntityRecord; mergedInto?: undefined } | { mergedInto: string; entity?: undefined };
+
+/** A fact ABOUT (or, in history, WAS_ABOUT) edge: who plays which role, and when the edge was valid. */
+interface EdgeProps {
+  role: string;
+  entity: string;
+  since: number | null;
+  until: number | null;
+}
+
+/** What the statements that read hidden or past facts return per fact: the fact, its edges, its rank then. */
+interface FactRow {
+  fact: Props;
+  edges: EdgeProps[];
+  rank?: Rank;
 }
 
 /** The tree statement's answer: entities and facts once each, and each nested list's items by owner id. */
@@ -173,6 +281,7 @@ function toPage<T>(items: T[], first: number): Page<T> {
 }
 
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 function toTimeRef(props: Props, prefix: string): TimeRefRecord | null {
   const names = timeProperties(prefix);
@@ -199,6 +308,7 @@ export function toEntity(props: Props): EntityRecord {
     aliases: texts.map((text, i) => ({ text, language: languages[i] || null })),
     published: toTimeRef(props, 'published'),
     language: str(props.language),
+    revision: num(props.revision),
   };
 }
 
@@ -213,11 +323,20 @@ function relationWith(props: Props, from: EntityRecord, to: EntityRecord): Relat
 
 const STRUCTURAL_ROLES = new Set<string>(FACT_ANCHOR_ROLES);
 
-function toFact(props: Props): FactRecord {
+/**
+ * A fact as stored. `participants` are its ABOUT edges (the fact projection's); for a hidden or past fact,
+ * factOf picks them from its edges instead.
+ */
+function toFact(props: Props, participantEdges?: ParticipantRecord[], asOf: number | null = null, rankThen?: Rank): FactRecord {
   const byPosition = (a: Props, b: Props) => Number(a.position) - Number(b.position);
-  const participants = ((props.participants as ParticipantRecord[]) ?? [])
+  const participants = (participantEdges ?? (props.participants as ParticipantRecord[]) ?? [])
     .filter((p) => !STRUCTURAL_ROLES.has(p.role))
     .sort((a, b) => a.role.localeCompare(b.role) || a.entity.localeCompare(b.entity));
+  const upTo = asOf ?? Infinity;
+  const retractedIn = num(props.retractedIn);
+  const retraction = retractedIn !== null && retractedIn <= upTo ? { reason: String(props.retractionReason ?? ''), revision: retractedIn } : null;
+  // `created`: the revision that wrote this version of the fact (src/database/knowledge-writer.ts).
+  const assertedIn = num(props.created);
   return {
     id: String(props.id),
     type: String(props.type) as FactType,
@@ -234,6 +353,83 @@ function toFact(props: Props): FactRecord {
     quantities: ((props.quantities as Props[]) ?? []).sort(byPosition).map(toQuantity),
     citations: ((props.citations as Props[]) ?? []).sort(byPosition).map(toCitation),
     participants,
+    rank: rankThen ?? ((props.rank as Rank | null) ?? 'NORMAL'),
+    retraction,
+    assertedIn,
+    revision: asOf === null ? num(props.revision) : revisionAsOf(props, assertedIn, retraction, asOf),
+  };
+}
+
+/**
+ * A fact from its edges: the participants are the edges valid at `asOf` (now, when null); a fact hidden then
+ * has none valid, and shows the edges it had when it was hidden (those that ended last).
+ */
+function factOf(row: FactRow, asOf: number | null): FactRecord {
+  const upTo = asOf ?? Infinity;
+  const started = row.edges.filter((edge) => (edge.since ?? 0) <= upTo);
+  let chosen = started.filter((edge) => edge.until === null || edge.until === undefined || edge.until > upTo);
+  if (chosen.length === 0 && started.length > 0) {
+    const last = Math.max(...started.map((edge) => edge.until ?? 0));
+    chosen = started.filter((edge) => edge.until === last);
+  }
+  const participants = chosen.map((edge) => ({ role: edge.role, entity: edge.entity }) as ParticipantRecord);
+  return toFact(row.fact, participants, asOf, row.rank);
+}
+
+/** The last revision at or before `asOf` that changed the fact: its assertion, a rank change, its retraction. */
+function revisionAsOf(props: Props, assertedIn: number | null, retraction: { revision: number } | null, asOf: number): number | null {
+  const ranked = parseRankHistory(props.rankHistory).map((entry) => entry.revision).filter((revision) => revision <= asOf);
+  const all = [assertedIn, retraction?.revision ?? null, ...ranked].filter((revision): revision is number => revision !== null);
+  return all.length > 0 ? Math.max(...all) : null;
+}
+
+function parseRankHistory(value: unknown): { revision: number; rank: Rank }[] {
+  if (typeof value !== 'string') return [];
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? (parsed as { revision: number; rank: Rank }[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toRevision(props: Props): RevisionRecord {
+  return {
+    id: String(props.id ?? `r${String(props.sequence)}`),
+    sequence: Number(props.sequence),
+    committedAt: committedAt(props.committedAt),
+    authorKind: String(props.authorKind) as RevisionRecord['authorKind'],
+    author: String(props.author ?? ''),
+    summary: String(props.summary ?? ''),
+    changes: ((props.changes as Props[] | null) ?? []).map(toChange),
+  };
+}
+
+/** RFC 3339 in UTC, whether stored as a string or as a Neo4j DateTime. */
+function committedAt(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'toStandardDate' in value) return (value as { toStandardDate(): Date }).toStandardDate().toISOString();
+  return String(value);
+}
+
+/** Stored JSON text as a value (text that is not JSON, never written so, as the string it is). */
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return text ?? null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function toChange(props: Props): ChangeRecord {
+  return {
+    operation: String(props.operation) as ChangeRecord['operation'],
+    target: String(props.target),
+    field: str(props.field),
+    before: parseJson(props.before),
+    after: parseJson(props.after),
+    reason: str(props.reason),
   };
 }
 

@@ -37,13 +37,34 @@ export const READ_STATEMENT_NAMES = [
   'read/ping',
   'read/auth/api-key-by-id',
   'read/auth/api-keys',
+  // Facts hidden from current reads, asked for by `includeRetracted`.
+  'read/facts-by-entities-with-retracted',
+  'read/facts-backed-by-sources-with-retracted',
+  // History (docs/curation-model.md): revisions, their changes, redirects of merged ids.
+  'read/history/knowledge-version',
+  'read/history/revisions-by-sequences',
+  'read/history/revisions-after',
+  'read/history/revisions-of-target',
+  'read/history/redirects',
+  // As-of reads: the graph at a past revision, by the model's one validity rule.
+  'read/as-of/revision-at-time',
+  'read/as-of/entities-by-ids',
+  'read/as-of/entities-page',
+  'read/as-of/sources',
+  'read/as-of/facts-by-ids',
+  'read/as-of/facts-by-entities',
+  'read/as-of/facts-backed-by-sources',
+  'read/as-of/entity-relations',
+  'read/as-of/relations-page-from',
+  'read/as-of/relations-page-to',
+  'read/as-of/relations-page-all',
+  'read/as-of/neighborhood',
+  'read/as-of/shortest-path',
 ] as const;
 
 /** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
 export const WRITE_STATEMENT_NAMES = [
   'write/lock-dataset',
-  'write/delete-dataset-relations',
-  'write/delete-dataset-facts',
   'write/merge-entities',
   'write/set-document-texts',
   'write/create-facts',
@@ -52,6 +73,27 @@ export const WRITE_STATEMENT_NAMES = [
   'write/await-search-index',
   'write/auth/create-api-key',
   'write/auth/revoke-api-key',
+  // Curation (src/database/curation): the revision log, then the edits, each in a revision's transaction.
+  'write/revision/next-sequence',
+  'write/revision/create-revision',
+  'write/revision/create-changes',
+  'write/revision/release-sequence',
+  'write/curation/find-idempotency-key',
+  'write/curation/record-idempotency-key',
+  'write/curation/entity-states',
+  'write/curation/save-entity-versions',
+  'write/curation/set-entity-revision',
+  'write/curation/fact-states',
+  'write/curation/dataset-fact-states',
+  'write/curation/fact-ids-taken',
+  'write/curation/hide-facts',
+  'write/curation/hidden-fact-edges',
+  'write/curation/create-about',
+  'write/curation/set-fact-state',
+  'write/curation/archive-facts',
+  'write/curation/entity-relations',
+  'write/curation/merge-away',
+  'write/curation/redirects-into',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;
@@ -72,6 +114,16 @@ export const SCHEMA_STATEMENT_FILES = [
   'schema/08-drop-entity-names-fulltext',
   'schema/09-entity-search-fulltext',
   'schema/10-await-indexes',
+  // History (docs/curation-model.md): created empty, so they need no wait.
+  'schema/11-revision-log-id-unique',
+  'schema/12-revision-sequence-unique',
+  'schema/13-revision-id-unique',
+  'schema/14-change-target-index',
+  'schema/15-entity-version-entity-index',
+  'schema/16-fact-version-of-index',
+  'schema/17-redirect-id-unique',
+  'schema/18-redirect-merged-into-index',
+  'schema/19-idempotency-key-id-unique',
   'schema/30-api-key-id-unique',
 ] as const;
 
@@ -83,6 +135,10 @@ export const FRAGMENT_FILES = [
   'read/fragments/fact-quantities',
   'read/fragments/fact-citations',
   'read/fragments/fact-participants',
+  'read/fragments/fact-edges',
+  'read/fragments/rank-as-of',
+  'read/fragments/entity-as-of',
+  'read/fragments/revision-projection',
 ] as const;
 
 export type FragmentFile = (typeof FRAGMENT_FILES)[number];
@@ -123,11 +179,14 @@ export function fillTemplate(text: string, slots: Slots, name: string, stage: 'c
   });
 }
 
+/** Set by revisions (docs/curation-model.md), not by the knowledge format: the last revision that changed the entity. */
+const HISTORY_PROPERTIES = ['revision'] as const;
+
 /**
  * The stored properties an entity record is made of (vocabulary ENTITY_PROPERTIES), for map projections. Listed,
  * not `.*`: a document's full text is a property too, and reading it for every citation made lookups slower.
  */
-export const ENTITY_PROPERTIES = ENTITY_PROPERTY_NAMES.map((name) => `.${name}`).join(', ');
+export const ENTITY_PROPERTIES = [...ENTITY_PROPERTY_NAMES, ...HISTORY_PROPERTIES].map((name) => `.${name}`).join(', ');
 
 const CONSTANTS = new Map<string, Slots>();
 
@@ -158,7 +217,14 @@ function computeConstantSlots(dir: string): Slots {
     },
     'read/fragments/fact-projection',
   );
-  return { ...vocabulary, FACT_PROJECTION: factProjection };
+  return {
+    ...vocabulary,
+    FACT_PROJECTION: factProjection,
+    FACT_EDGES: fragment('read/fragments/fact-edges'),
+    RANK_AS_OF: fragment('read/fragments/rank-as-of'),
+    ENTITY_AS_OF: fragment('read/fragments/entity-as-of'),
+    REVISION_PROJECTION: fragment('read/fragments/revision-projection'),
+  };
 }
 
 /** The per-use slots of named statements and the values each accepts. */

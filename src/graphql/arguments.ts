@@ -17,12 +17,15 @@ export function intInRange(value: unknown, min: number, max: number, argument: s
   return value;
 }
 
-/** Opaque cursors: base64url of `prefix:key`, where key is the item's id (keyset pagination). */
-export function encodeCursor(prefix: 'entity' | 'relation', key: string): string {
+/** The lists with cursors: each list's cursors are its own. */
+export type CursorPrefix = 'entity' | 'relation' | 'revision';
+
+/** Opaque cursors: base64url of `prefix:key`, where key is the item's id, or a revision's sequence (keyset pagination). */
+export function encodeCursor(prefix: CursorPrefix, key: string): string {
   return Buffer.from(`${prefix}:${key}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(prefix: 'entity' | 'relation', cursor: string | null | undefined, argument = 'after'): string {
+export function decodeCursor(prefix: CursorPrefix, cursor: string | null | undefined, argument = 'after'): string {
   if (cursor === null || cursor === undefined) return '';
   const decoded = /^[A-Za-z0-9_-]{1,400}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   if (!decoded.startsWith(`${prefix}:`)) throw badUserInput(argument, `is not a cursor of this list: pass an endCursor or edge cursor returned by it`);

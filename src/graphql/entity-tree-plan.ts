@@ -169,6 +169,8 @@ function relationsList(context: Context, key: string, args: Arguments, nodes: Fi
 
 function factsList(context: Context, key: string, args: Arguments, nodes: FieldNode[]): NestedList {
   const query = decoded(key, () => NESTED_FIELDS.facts.decode(args, context.limits));
+  // Hidden facts are read by their own statement (facts-by-entities-with-retracted), through the loaders.
+  if (query.includeRetracted) throw new NoTree('the entity tree reads visible facts only: includeRetracted goes to the loaders', key, 'includeRetracted');
   return { kind: 'facts', key, ...query, fact: factPlan(context, nodes) };
 }
 

@@ -60,6 +60,10 @@ export const ErrorCode = {
   /** A statement exceeded its transaction timeout. */
   DATABASE_TIMEOUT: 'DATABASE_TIMEOUT',
   DATABASE_ERROR: 'DATABASE_ERROR',
+  /** `asOf.revision` names a revision that has not been committed (yet): ask `knowledgeVersion` for the latest. */
+  REVISION_NOT_FOUND: 'REVISION_NOT_FOUND',
+  /** This field cannot answer `asOf` (its description says why): ask it without `asOf`. */
+  AS_OF_NOT_SUPPORTED: 'AS_OF_NOT_SUPPORTED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

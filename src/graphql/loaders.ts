@@ -2,33 +2,67 @@
  * Per-request DataLoaders: every lookup a resolver makes is batched with its siblings, so a nested query
  * costs one database round trip per nesting level, whatever the number of items. Created per request,
  * never shared: a loader's cache must not outlive the request that filled it.
+ *
+ * One set reads the graph as it is; `at(sequence)` gives the set that reads it as of a revision (asOf), which
+ * root fields with `asOf` and everything nested under them use (see as-of.ts).
  */
 import DataLoader from 'dataloader';
 import type { FactsQuery, RelationQuery } from '../database/queries.ts';
 import type { KnowledgeGraphRepository } from '../database/repository.ts';
-import type { EntityRecord, FactRecord, RelationPage } from '../database/records.ts';
+import type { EntityRecord, FactRecord, RelationPage, RevisionRecord } from '../database/records.ts';
 
 export interface Loaders {
+  /** By id; a merged id answers the survivor with `redirectedFrom` (chains followed). */
   entity: DataLoader<string, EntityRecord | null>;
   fact: DataLoader<string, FactRecord | null>;
   documentText: DataLoader<string, string | null>;
+  /** Revisions by sequence, with their changes (the same for every as-of set: history never changes). */
+  revision: DataLoader<number, RevisionRecord | null>;
   /** Relation pages per entity, one loader per distinct argument set (decoded by nested-fields.ts). */
   relations(query: RelationQuery): DataLoader<string, RelationPage>;
   facts(query: FactsQuery): DataLoader<string, FactRecord[]>;
-  backedFacts(first: number): DataLoader<string, FactRecord[]>;
+  backedFacts(first: number, includeRetracted: boolean): DataLoader<string, FactRecord[]>;
   /** Puts records the request already holds into the caches (relation endpoints, search hits). */
   primeEntities(entities: Iterable<EntityRecord>): void;
   /** An entity the request already holds, or undefined: lets resolvers answer with a value, not a promise. */
   knownEntity(id: string): EntityRecord | undefined;
   primeFacts(facts: Iterable<FactRecord>): void;
+  /** The revision these loaders read the graph at (null: as it is now). */
+  readonly asOf: number | null;
+  /** The loaders reading the graph as of a revision's sequence (one set per sequence and request). */
+  at(sequence: number): Loaders;
+  /**
+   * The sequence each root field with `asOf` reads at, by its response key: nested resolvers find theirs by
+   * their path's root (as-of.ts). Shared by every set of the request.
+   */
+  readonly rootAsOf: Map<string, number>;
 }
 
 const EMPTY_PAGE: RelationPage = { items: [], hasNextPage: false };
 
+/** The most redirects followed from one id (a chain of merges); a longer chain is a defect, answered as unknown. */
+const MAX_REDIRECTS = 16;
+
 export function createLoaders(repository: KnowledgeGraphRepository): Loaders {
+  const byKey = <K, V>(keys: readonly K[], found: Map<K, V>, missing: V): V[] => keys.map((key) => found.get(key) ?? missing);
+  const revision = new DataLoader<number, RevisionRecord | null>(async (sequences) => byKey(sequences, await repository.revisionsBySequences(sequences), null));
+  const sets = new Map<number | null, Loaders>();
+  const rootAsOf = new Map<string, number>();
+  const setAt = (asOf: number | null): Loaders => {
+    let set = sets.get(asOf);
+    if (!set) sets.set(asOf, (set = createSet(repository, asOf, { revision, rootAsOf, at: (sequence) => setAt(sequence) })));
+    return set;
+  };
+  return setAt(null);
+}
+
+type Shared = Pick<Loaders, 'revision' | 'rootAsOf' | 'at'>;
+
+function createSet(repository: KnowledgeGraphRepository, asOf: number | null, shared: Shared): Loaders {
   const byKey = <V>(ids: readonly string[], found: Map<string, V>, missing: V): V[] => ids.map((id) => found.get(id) ?? missing);
-  const entity = new DataLoader<string, EntityRecord | null>(async (ids) => byKey(ids, await repository.entitiesByIds(ids), null));
-  const fact = new DataLoader<string, FactRecord | null>(async (ids) => byKey(ids, await repository.factsByIds(ids), null));
+  const entity = new DataLoader<string, EntityRecord | null>((ids) => entitiesFollowingRedirects(repository, ids, asOf));
+  const fact = new DataLoader<string, FactRecord | null>(async (ids) => byKey(ids, await repository.factsByIds(ids, asOf), null));
+  // A document's text never changes (citations point into it): the same now and then.
   const documentText = new DataLoader<string, string | null>(async (ids) => byKey(ids, await repository.documentTexts(ids), null));
   const memo = new Map<string, DataLoader<string, never>>();
   // The primed entities, readable without a promise (DataLoader only hands out promises).
@@ -42,24 +76,26 @@ export function createLoaders(repository: KnowledgeGraphRepository): Loaders {
     return loader;
   };
   const loaders: Loaders = {
+    ...shared,
+    asOf,
     entity,
     fact,
     documentText,
     relations: (query) =>
       keyed(`relations:${JSON.stringify(query)}`, async (ids) => {
-        const pages = await repository.relationsOfEntities(ids, query);
+        const pages = await repository.relationsOfEntities(ids, query, asOf);
         for (const page of pages.values()) loaders.primeEntities(page.items.flatMap((r) => [r.from, r.to]));
         return byKey(ids, pages, EMPTY_PAGE);
       }),
     facts: (query) =>
       keyed(`facts:${JSON.stringify(query)}`, async (ids) => {
-        const facts = await repository.factsOfEntities(ids, query);
+        const facts = await repository.factsOfEntities(ids, query, asOf);
         for (const list of facts.values()) loaders.primeFacts(list);
         return byKey(ids, facts, []);
       }),
-    backedFacts: (first) =>
-      keyed(`backed:${first}`, async (ids) => {
-        const facts = await repository.factsBackedBySources(ids, first);
+    backedFacts: (first, includeRetracted) =>
+      keyed(`backed:${first}:${includeRetracted}`, async (ids) => {
+        const facts = await repository.factsBackedBySources(ids, first, includeRetracted, asOf);
         for (const list of facts.values()) loaders.primeFacts(list);
         return byKey(ids, facts, []);
       }),
@@ -75,4 +111,31 @@ export function createLoaders(repository: KnowledgeGraphRepository): Loaders {
     },
   };
   return loaders;
+}
+
+/**
+ * Entities by id; an id that redirects (merged, as of `asOf` when given) answers its survivor, marked with the
+ * id it was asked by. Chains are followed one batch per hop; ids that exist cost one round trip, as before.
+ */
+async function entitiesFollowingRedirects(repository: KnowledgeGraphRepository, ids: readonly string[], asOf: number | null): Promise<(EntityRecord | null)[]> {
+  const target = new Map(ids.map((id) => [id, id]));
+  const found = new Map<string, EntityRecord>();
+  let pending = [...new Set(ids)];
+  for (let hop = 0; pending.length > 0 && hop <= MAX_REDIRECTS; hop += 1) {
+    const lookups = await repository.lookupEntities(pending, asOf);
+    const next = new Set<string>();
+    for (const [id, lookup] of lookups) {
+      if (lookup.entity) found.set(id, lookup.entity);
+      else {
+        for (const [asked, current] of target) if (current === id) target.set(asked, lookup.mergedInto);
+        next.add(lookup.mergedInto);
+      }
+    }
+    pending = [...next].filter((id) => !found.has(id));
+  }
+  return ids.map((id) => {
+    const survivor = found.get(target.get(id)!);
+    if (!survivor) return null;
+    return survivor.id === id ? survivor : { ...survivor, redirectedFrom: id };
+  });
 }

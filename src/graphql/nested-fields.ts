@@ -36,18 +36,21 @@ const relations: NestedFieldSpec<RelationQuery> = {
   }),
 };
 
-/** `Entity.facts`: the first facts the entity takes part in, by type. */
+/**
+ * `Entity.facts`: the first facts the entity takes part in, by type. The tree honours `includeRetracted` only
+ * when false (its default): the plan sends `true` to the loaders (entity-tree-plan.ts).
+ */
 const facts: NestedFieldSpec<FactsQuery> = {
-  arguments: ['types', 'first'],
-  tree: ['types', 'first'],
-  decode: (args, limits) => ({ types: types(args), first: pageSize(args.first, limits.maxPageSize) }),
+  arguments: ['types', 'first', 'includeRetracted'],
+  tree: ['types', 'first', 'includeRetracted'],
+  decode: (args, limits) => ({ types: types(args), first: pageSize(args.first, limits.maxPageSize), includeRetracted: args.includeRetracted === true }),
 };
 
 /** `Source.backedFacts`: resolved by its loader (the tree does not compile it). */
-const backedFacts: NestedFieldSpec<{ first: number }> = {
-  arguments: ['first'],
+const backedFacts: NestedFieldSpec<{ first: number; includeRetracted: boolean }> = {
+  arguments: ['first', 'includeRetracted'],
   tree: null,
-  decode: (args, limits) => ({ first: pageSize(args.first, limits.maxPageSize) }),
+  decode: (args, limits) => ({ first: pageSize(args.first, limits.maxPageSize), includeRetracted: args.includeRetracted === true }),
 };
 
 export const NESTED_FIELDS = { relations, facts, backedFacts } as const;

@@ -12,7 +12,12 @@ type Props = Record<string, unknown>;
 /** The rows are the write layer's input: it owns their shapes (the parameters of its statements). */
 export type { GraphRows, RelationRow };
 
-export function toGraphRows(file: KnowledgeFile, sourceTexts: ReadonlyMap<string, string>): GraphRows {
+/**
+ * `file.id` is the dataset the facts are recorded under; `dataset: null` for facts asserted through the API
+ * (their synthetic file only carries the entries, see src/curation).
+ */
+export function toGraphRows(file: KnowledgeFile, sourceTexts: ReadonlyMap<string, string>, options: { dataset?: string | null } = {}): GraphRows {
+  const dataset = options.dataset === undefined ? file.id : options.dataset;
   const entities = new Map(file.entities.map((entity) => [entity.id, entity]));
   const defaultDocument = file.sources[0]?.document ?? '';
   const rows: GraphRows = {
@@ -33,7 +38,7 @@ export function toGraphRows(file: KnowledgeFile, sourceTexts: ReadonlyMap<string
   for (const fact of file.facts) {
     const citations = fact.citations ?? [];
     const reported = earliest(citations.map((c) => entities.get(c.document ?? defaultDocument)?.published));
-    rows.facts.push({ id: fact.id, props: factProps(file.id, fact, reported) });
+    rows.facts.push({ id: fact.id, props: factProps(dataset, fact, reported) });
     rows.participants.push(...participantsOf(fact));
     (fact.quantities ?? []).forEach((quantity, position) => {
       const id = `${fact.id}#q${position}`;
@@ -52,6 +57,89 @@ function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * A fact's content as a hash (its knowledge-file entry, keys sorted): a changed file is diffed by it, and a fact
+ * whose hash changed is revised (docs/curation-model.md).
+ */
+export function factContentSha256(fact: FactEntry): string {
+  return createHash('sha256').update(canonicalJson(fact)).digest('hex');
+}
+
+/** JSON with object keys sorted at every level, so equal content gives equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The stored properties an entity entry becomes (what a write compares before it changes an entity). */
+export const ENTITY_STORED_KEYS = ['kind', 'name', 'description', 'background', 'aliasTexts', 'aliasLanguages', 'searchNames', ...Object.values(timeProperties('published'))] as const;
+
+/** An entity entry's fields as a revision records them (`UPDATE_ENTITY` field by field), defaults filled in. */
+export interface EntityFields {
+  kind: EntityEntry['kind'];
+  name: string;
+  description: string;
+  aliases: { text: string; lang?: string }[];
+  background: boolean;
+  published: TimeRef | null;
+}
+
+export function entityFieldsOfEntry(entity: EntityEntry): EntityFields {
+  return {
+    kind: entity.kind,
+    name: entity.name,
+    description: entity.description,
+    aliases: (entity.aliases ?? []).map((a) => (a.lang ? { text: a.text, lang: a.lang } : { text: a.text })),
+    background: entity.background ?? false,
+    published: entity.published ? normalTime(entity.published) : null,
+  };
+}
+
+/** The fields of a stored entity, from its ENTITY_STORED_KEYS values (in that order). */
+export function entityFieldsOfStored(values: readonly unknown[]): EntityFields {
+  const props = Object.fromEntries(ENTITY_STORED_KEYS.map((key, i) => [key, values[i] ?? null])) as Record<string, any>;
+  const names = timeProperties('published');
+  const texts: string[] = props.aliasTexts ?? [];
+  const languages: string[] = props.aliasLanguages ?? [];
+  return {
+    kind: props.kind,
+    name: props.name,
+    description: props.description,
+    aliases: texts.map((text, i) => (languages[i] ? { text, lang: languages[i]! } : { text })),
+    background: props.background ?? false,
+    published:
+      props[names.value] === null
+        ? null
+        : normalTime({ text: props[names.text] ?? undefined, value: props[names.value], end: props[names.endValue] ?? undefined, precision: props[names.precision], inferred: props[names.inferred] ?? false }),
+  };
+}
+
+/** The entry an entity's fields stand for (the inverse of entityFieldsOfEntry). */
+export function entityEntryOfFields(id: string, fields: EntityFields): EntityEntry {
+  return {
+    id,
+    kind: fields.kind,
+    name: fields.name,
+    description: fields.description,
+    ...(fields.aliases.length ? { aliases: fields.aliases } : {}),
+    ...(fields.published ? { published: fields.published } : {}),
+    ...(fields.background ? { background: true } : {}),
+  };
+}
+
+function normalTime(time: TimeRef): TimeRef {
+  return { ...(time.text ? { text: time.text } : {}), value: time.value, ...(time.end ? { end: time.end } : {}), precision: time.precision, inferred: time.inferred ?? false };
+}
+
+/** The stored properties of an entity entry (merge-entities' `props`). */
+export function entityRow(entity: EntityEntry): { id: string; props: Props } {
+  return { id: entity.id, props: entityProps(entity) };
 }
 
 /** Names and aliases in one string for the full-text index (it indexes string properties). */
@@ -85,10 +173,11 @@ function earliest(times: (TimeRef | undefined)[]): TimeRef | undefined {
   return times.filter((t): t is TimeRef => t !== undefined).sort((a, b) => a.value.localeCompare(b.value))[0];
 }
 
-function factProps(dataset: string, fact: FactEntry, reported: TimeRef | undefined): Props {
+function factProps(dataset: string | null, fact: FactEntry, reported: TimeRef | undefined): Props {
   return {
     id: fact.id,
     dataset,
+    contentSha256: factContentSha256(fact),
     type: fact.type,
     statement: fact.statement,
     subject: fact.subject,

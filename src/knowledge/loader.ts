@@ -7,9 +7,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { systemPrincipal, type Principal } from '../auth/principal.ts';
 import type { Database } from '../database/database.ts';
 import { FactIdsTakenError, KnowledgeWriter } from '../database/knowledge-writer.ts';
+import type { RevisionRecord } from '../database/records.ts';
 import type { Logger } from '../logging/logger.ts';
+import { DATASET_ENTITY_KEYS, DocumentTextChangedError, planDataset } from './dataset-diff.ts';
 import type { KnowledgeFile } from './knowledge-file.ts';
 import { toGraphRows, type GraphRows } from './graph-rows.ts';
 import { validateKnowledgeFile, type KnowledgeError } from './validate-knowledge-file.ts';
@@ -23,6 +26,8 @@ export interface LoadResult {
   dataset: string;
   status: 'loaded' | 'unchanged';
   sha256: string;
+  /** The revision holding the file's differences; null when unchanged. */
+  revision: RevisionRecord | null;
   entities: number;
   facts: number;
   relations: number;
@@ -88,21 +93,54 @@ export async function loadKnowledgeFile(db: Database, file: string, options: Loa
   const data = parseJson(file, raw.toString('utf8'));
   const validation = validateKnowledgeFile(data, { filePath: file, readSource: (p) => readFileSync(p, 'utf8') });
   if (!validation.ok) throw new KnowledgeFileError(file, validation.errors);
-  const knowledge = validation.file;
-  const rows = toGraphRows(knowledge, validation.sources);
+  const written = await writeKnowledge(db, validation.file, validation.sources, { ...options, file, sha256 });
+  return { file, ms: Date.now() - started, ...written };
+}
+
+export interface WriteKnowledgeOptions extends LoadOptions {
+  /** Names the file in errors, in the revision's author (SYSTEM) and in retraction reasons. */
+  file: string;
+  sha256: string;
+  /** The revision's author; SYSTEM by the file's name unless given (importKnowledge: the caller). */
+  principal?: Principal;
+  onBookmark?: (bookmark: string) => void;
+  idempotency?: { key: string; requestSha256: string } | null;
+}
+
+/**
+ * A validated knowledge file into the graph: its differences from what the graph holds, as ONE revision in one
+ * transaction (src/database/knowledge-writer.ts). Files on disk and importKnowledge take this same path.
+ */
+export async function writeKnowledge(db: Database, knowledge: KnowledgeFile, sources: ReadonlyMap<string, string>, options: WriteKnowledgeOptions): Promise<Omit<LoadResult, 'file' | 'ms'>> {
+  const { file } = options;
+  const name = path.basename(file);
+  const rows = toGraphRows(knowledge, sources);
   const counts = countsOf(rows);
   const writer = new KnowledgeWriter(db);
-  const props = { title: knowledge.title, file: path.basename(file), loadedAt: new Date().toISOString(), ...counts };
-  const status = await writer
-    .replaceDataset(
-      { id: knowledge.id, sha256, props, rows },
+  const props = { title: knowledge.title, file: name, loadedAt: new Date().toISOString(), ...counts };
+  const written = await writer
+    .writeDataset(
+      { id: knowledge.id, sha256: options.sha256, props, rows },
+      DATASET_ENTITY_KEYS,
+      (state, sequence) => planDataset(knowledge, rows, state, sequence, name),
+      { principal: options.principal ?? systemPrincipal(name), onBookmark: options.onBookmark, idempotency: options.idempotency },
       { force: options.force, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onBatch: progressReporter(file, rows, options.onProgress) },
     )
     .catch((error: unknown) => {
-      throw error instanceof FactIdsTakenError ? factIdsTaken(file, knowledge, error) : error;
+      if (error instanceof FactIdsTakenError) throw factIdsTaken(file, knowledge, error);
+      if (error instanceof DocumentTextChangedError) throw documentTextChanged(file, knowledge, error);
+      throw error;
     });
-  if (status === 'loaded' && options.awaitSearchIndex !== false) await writer.awaitSearchIndex();
-  return { file, dataset: knowledge.id, status, sha256, ...counts, ms: Date.now() - started };
+  if (written.status === 'loaded' && options.awaitSearchIndex !== false) await writer.awaitSearchIndex();
+  return { dataset: knowledge.id, status: written.status, sha256: options.sha256, revision: written.revision, ...counts };
+}
+
+function documentTextChanged(file: string, knowledge: KnowledgeFile, error: DocumentTextChangedError): KnowledgeFileError {
+  const errors = error.documents.map((id) => {
+    const index = knowledge.sources.findIndex((s) => s.document === id);
+    return { file, pointer: `/sources/${index}`, entry: `sources[${index}] (document ${JSON.stringify(id)})`, message: 'has a text other than the one already stored for this document; a document\'s text never changes (citations point into it by offsets): give the new text a new document id' };
+  });
+  return new KnowledgeFileError(file, errors);
 }
 
 /** The file's error for fact ids that another knowledge file already loaded, naming each such fact. */
@@ -110,7 +148,7 @@ function factIdsTaken(file: string, knowledge: KnowledgeFile, error: FactIdsTake
   const errors = error.factIds.map((id) => {
     const index = knowledge.facts.findIndex((fact) => fact.id === id);
     const entry = index >= 0 ? `facts[${index}] (id "${id}")` : `fact "${id}"`;
-    return { file, entry, message: 'uses a fact id that another knowledge file already loaded; fact ids must be unique across knowledge files' };
+    return { file, entry, message: 'uses a fact id that another knowledge file already loaded; fact ids must be unique across knowledge files', pointer: index >= 0 ? `/facts/${index}/id` : '' };
   });
   return new KnowledgeFileError(file, errors);
 }
@@ -124,7 +162,7 @@ function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new KnowledgeFileError(file, [{ file, entry: '(file)', message: `is not valid JSON: ${(error as Error).message}` }]);
+    throw new KnowledgeFileError(file, [{ file, entry: '(file)', pointer: '', message: `is not valid JSON: ${(error as Error).message}` }]);
   }
 }
 

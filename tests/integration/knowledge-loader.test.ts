@@ -1,6 +1,6 @@
 /**
- * The loader against the real Neo4j: idempotent loads, all-or-nothing on bad files, changed files replace
- * their facts, concurrent loads make no duplicates.
+ * The loader against the real Neo4j: idempotent loads, all-or-nothing on bad files, changed files written as
+ * their differences (facts removed from a file are retracted, not deleted), concurrent loads make no duplicates.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -69,12 +69,15 @@ function writeScratch(name: string, data: unknown): string {
 
 describe('loading knowledge', () => {
   it('gives the same graph when loaded twice, and skips an unchanged file', async () => {
+    // Loaded by an earlier test file or not: forced, the file is diffed against the graph either way.
     const first = await loadKnowledgeFile(db, SHIPPED, { force: true });
-    expect(first.status).toBe('loaded');
+    expect(['loaded', 'unchanged']).toContain(first.status);
     expect(first.facts).toBe(shipped().facts.length);
     const before = await graphCounts();
+    // Forced again, the diff finds no difference: nothing is written, no revision.
     const again = await loadKnowledgeFile(db, SHIPPED, { force: true });
-    expect(again.status).toBe('loaded');
+    expect(again.status).toBe('unchanged');
+    expect(again.revision).toBeNull();
     expect(await graphCounts()).toEqual(before);
     const unchanged = await loadKnowledgeFile(db, SHIPPED);
     expect(unchanged.status).toBe('unchanged');
@@ -120,22 +123,28 @@ describe('loading knowledge', () => {
     await expect(loadKnowledgeFile(db, file)).rejects.toThrow(/not-json\.kg\.json[\s\S]*not valid JSON/);
   });
 
-  it('replaces the facts of a changed file whole', async () => {
+  it('retracts the facts removed from a changed file, keeping them, in one revision of only the differences', async () => {
     const smaller = shipped();
     const removed = smaller.facts.splice(0, 3).map((f: { id: string }) => f.id);
     const file = writeScratch('leblogauto-2024-musk-nvidia-h100.kg.json', smaller);
     const result = await loadKnowledgeFile(db, file);
     expect(result.status).toBe('loaded');
+    expect(result.revision?.changes.map((c) => [c.operation, c.target, c.reason])).toEqual(
+      removed.map((id: string) => ['RETRACT_FACT', id, 'removed from leblogauto-2024-musk-nvidia-h100.kg.json']),
+    );
     const session = driver.session();
     try {
-      const left = await session.run('MATCH (f:Fact) WHERE f.id IN $ids RETURN count(f) AS n', { ids: removed });
-      expect(left.records[0]?.get('n')).toBe(0);
-      const rels = await session.run('MATCH (:Entity)-[r]->(:Entity) WHERE r.factId IN $ids RETURN count(r) AS n', { ids: removed });
+      const left = await session.run('MATCH (f:Fact) WHERE f.id IN $ids AND f.retractedIn IS NOT NULL RETURN count(f) AS n', { ids: removed });
+      expect(left.records[0]?.get('n')).toBe(3);
+      // Out of the current graph: no ABOUT edge and no relation, only history edges.
+      const about = await session.run('MATCH (f:Fact)-[:ABOUT]->() WHERE f.id IN $ids RETURN count(*) AS n', { ids: removed });
+      expect(about.records[0]?.get('n')).toBe(0);
+      const rels = await session.run('MATCH (:Entity)-[r]->(:Entity) WHERE r.factId IN $ids AND type(r) <> "WAS_RELATED" RETURN count(r) AS n', { ids: removed });
       expect(rels.records[0]?.get('n')).toBe(0);
     } finally {
       await session.close();
     }
-    expect((await graphCounts())[':Fact']).toBe(smaller.facts.length);
+    expect((await graphCounts())[':Fact']).toBe(shipped().facts.length);
   });
 
   it('makes no duplicates when the same file is loaded concurrently', async () => {

@@ -102,10 +102,10 @@ describe('entityTreePlan', () => {
   });
 
   it('falls back when a field the tree does not know takes arguments, and not for backedFacts (its loader serves it)', () => {
-    const withMentions = sdlWith(/^\s*facts\(types: \[FactType!\], first: Int = 50\): \[Fact!\]!$/gm, 'mentions(first: Int = 5): [Fact!]!');
+    const withMentions = sdlWith(/^\s*facts\(types: \[FactType!\], first: Int = 50, includeRetracted: Boolean = false\): \[Fact!\]!$/gm, 'mentions(first: Int = 5): [Fact!]!');
     const decision = decide('{ entity(id: "x") { mentions { id } relations { nodes { id } } } }', {}, withMentions);
     expect(decision).toEqual({ kind: 'loaders', reason: 'the entity tree does not know the field mentions, which takes arguments', field: 'mentions' });
-    const withCitationFilter = buildSchema(SDL.replace('  citations: [Citation!]!\n}', '  citations(kinds: [CitationKind!]): [Citation!]!\n}'));
+    const withCitationFilter = buildSchema(SDL.replace(/^  citations: \[Citation!\]!$/m, '  citations(kinds: [CitationKind!]): [Citation!]!'));
     expect(decide('{ entity(id: "x") { facts { citations { quote } } } }', {}, withCitationFilter)).toMatchObject({ kind: 'loaders', reason: 'the entity tree does not know the field Fact.citations, which takes arguments' });
     expect(decide('{ entity(id: "x") { ... on Document { backedFacts(first: 3) { id } } relations { nodes { id } } } }').kind).toBe('tree');
   });

@@ -8,7 +8,7 @@ CALL {
     MATCH (owner)<-[:ABOUT]-(f)
     WHERE ${{types}} IS NULL OR f.type IN ${{types}}
     WITH DISTINCT f
-    ORDER BY f.id
+    ORDER BY CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END, f.id
     LIMIT ${{limit}}
     WITH f, {{factProjection}} AS fact
     RETURN collect({{factRecord}}) AS page

@@ -3,6 +3,7 @@ import type { EntityRecord } from '../../database/records.ts';
 import { ENTITY_TYPE_OF_KIND, SOURCE_KIND, type EntityTypeName } from '../../vocabulary/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { decodeNested } from '../nested-fields.ts';
+import { loadersOf } from '../as-of.ts';
 
 /** The GraphQL object type of an entity follows its kind (vocabulary ENTITY_TYPE_OF_KIND). */
 export const entityTypeOf = (entity: EntityRecord): EntityTypeName => ENTITY_TYPE_OF_KIND[entity.kind];
@@ -19,20 +20,24 @@ const sourceTypeOf = (entity: EntityRecord) => {
  * specification the tree's plan used (nested-fields.ts).
  */
 const entityFields = {
-  relations: (entity, args, { loaders, limits }, info) => {
+  relations: (entity, args, context, info) => {
     const prefetched = entity.prefetched?.get(info.path.key as string);
     if (prefetched && !Array.isArray(prefetched)) return prefetched;
-    return loaders.relations(decodeNested('relations', info, args, limits)).load(entity.id);
+    return loadersOf(context, info).relations(decodeNested('relations', info, args, context.limits)).load(entity.id);
   },
-  facts: (entity, args, { loaders, limits }, info) => {
+  facts: (entity, args, context, info) => {
     const prefetched = entity.prefetched?.get(info.path.key as string);
     if (Array.isArray(prefetched)) return prefetched;
-    return loaders.facts(decodeNested('facts', info, args, limits)).load(entity.id);
+    return loadersOf(context, info).facts(decodeNested('facts', info, args, context.limits)).load(entity.id);
   },
+  revision: (entity, _args, { loaders }) => (entity.revision === null ? null : loaders.revision.load(entity.revision)),
+  redirectedFrom: (entity) => entity.redirectedFrom ?? null,
 } satisfies Resolvers['Person'];
 
-const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, args, { loaders, limits }, info) =>
-  loaders.backedFacts(decodeNested('backedFacts', info, args, limits).first).load(source.id);
+const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, args, context, info) => {
+  const { first, includeRetracted } = decodeNested('backedFacts', info, args, context.limits);
+  return loadersOf(context, info).backedFacts(first, includeRetracted).load(source.id);
+};
 
 export const entityResolvers: Resolvers = {
   Entity: { __resolveType: entityTypeOf },
@@ -43,6 +48,6 @@ export const entityResolvers: Resolvers = {
   Document: {
     ...entityFields,
     backedFacts,
-    text: (document, _args, { loaders }) => loaders.documentText.load(document.id),
+    text: (document, _args, context, info) => loadersOf(context, info).documentText.load(document.id),
   },
 };

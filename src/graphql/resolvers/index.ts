@@ -2,7 +2,8 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { entityResolvers } from './entities.ts';
 import { factResolvers } from './facts.ts';
+import { historyResolvers } from './history.ts';
 import { queryResolvers } from './query.ts';
 import { relationResolvers } from './relations.ts';
 
-export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers];
+export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers];

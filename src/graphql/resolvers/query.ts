@@ -10,21 +10,33 @@ import { decodeCursor, neighborhoodDepth, pageSize, pathDepth, searchText } from
 import { entityTreePlan } from '../entity-tree-plan.ts';
 import { resolverArguments } from '../nested-fields.ts';
 import { entityTypeOf } from './entities.ts';
+import { refuseAsOf, rootLoaders } from '../as-of.ts';
+import type { Loaders } from '../loaders.ts';
+
+/** The id a (possibly merged) id leads to: itself, its survivor, or null when unknown. */
+async function survivorOf(id: string | null, loaders: Loaders): Promise<string | null> {
+  if (id === null) return null;
+  return (await loaders.entity.load(id))?.id ?? id;
+}
 
 export const queryResolvers: Resolvers = {
   Query: {
-    // With nested lists selected, the entity and everything under it come from one statement (entity-tree.ts).
-    entity: async (_root, { id }, context, info) => {
-      const plan = treePlan(context, info);
-      if (!plan) return context.loaders.entity.load(id);
+    // With nested lists selected, the entity and everything under it come from one statement (entity-tree.ts);
+    // as of a revision, and for a merged id, the loaders answer (the tree reads the current graph by id).
+    entity: async (_root, { id, asOf }, context, info) => {
+      const loaders = await rootLoaders(asOf, context, info);
+      const plan = loaders.asOf === null ? treePlan(context, info) : null;
+      if (!plan) return loaders.entity.load(id);
       const tree = await context.repository.entityTree(id, plan);
       if (tree) context.loaders.primeEntities(tree.referenced);
-      return tree?.entity ?? null;
+      return tree?.entity ?? loaders.entity.load(id);
     },
 
-    fact: (_root, { id }, { loaders }) => loaders.fact.load(id),
+    fact: async (_root, { id, asOf }, context, info) => (await rootLoaders(asOf, context, info)).fact.load(id),
 
-    search: async (_root, given, { repository, loaders, limits }, info) => {
+    search: async (_root, given, context, info) => {
+      refuseAsOf(given.asOf, 'search', 'the full-text index holds the names entities have now, not those they had then');
+      const { repository, loaders, limits } = context;
       const args = resolverArguments(info, given);
       const text = searchText(given.text);
       const first = pageSize(args.first, limits.maxSearchResults);
@@ -35,40 +47,66 @@ export const queryResolvers: Resolvers = {
       return hits;
     },
 
-    entities: async (_root, args, { repository, loaders, limits }, info) => {
-      const first = pageSize(resolverArguments(info, args).first, limits.maxPageSize);
-      const page = await repository.entityPage(args.kind ?? null, first, decodeCursor('entity', args.after));
+    entities: async (_root, args, context, info) => {
+      const loaders = await rootLoaders(args.asOf, context, info);
+      const first = pageSize(resolverArguments(info, args).first, context.limits.maxPageSize);
+      const page = await context.repository.entityPage(args.kind ?? null, first, decodeCursor('entity', args.after), loaders.asOf);
       loaders.primeEntities(page.items);
       return page;
     },
 
-    relations: async (_root, args, { repository, loaders, limits }, info) => {
-      const filter = { from: args.from ?? null, to: args.to ?? null, type: args.type ?? null };
-      const first = pageSize(resolverArguments(info, args).first, limits.maxPageSize);
-      const page = await repository.relationPage(filter, first, decodeCursor('relation', args.after));
+    relations: async (_root, args, context, info) => {
+      const loaders = await rootLoaders(args.asOf, context, info);
+      const first = pageSize(resolverArguments(info, args).first, context.limits.maxPageSize);
+      const after = decodeCursor('relation', args.after);
+      const read = (from: string | null, to: string | null) => context.repository.relationPage({ from, to, type: args.type ?? null }, first, after, loaders.asOf);
+      const [from, to] = [args.from ?? null, args.to ?? null];
+      let page = await read(from, to);
+      // Nothing at a merged id: ask again at its survivor (only then, so a lookup costs what it did).
+      if (page.items.length === 0 && (from !== null || to !== null)) {
+        const [survivorFrom, survivorTo] = await Promise.all([survivorOf(from, loaders), survivorOf(to, loaders)]);
+        if (survivorFrom !== from || survivorTo !== to) page = await read(survivorFrom, survivorTo);
+      }
       loaders.primeEntities(page.items.flatMap((r) => [r.from, r.to]));
       return page;
     },
 
-    neighborhood: async (_root, args, { repository, loaders, limits }, info) => {
-      const depth = neighborhoodDepth(resolverArguments(info, args).depth, limits);
-      const result = await repository.neighborhood(args.id, depth, args.types ?? null, limits.maxNeighborhoodNodes);
+    neighborhood: async (_root, args, context, info) => {
+      const loaders = await rootLoaders(args.asOf, context, info);
+      const depth = neighborhoodDepth(resolverArguments(info, args).depth, context.limits);
+      const read = (id: string) => context.repository.neighborhood(id, depth, args.types ?? null, context.limits.maxNeighborhoodNodes, loaders.asOf);
+      let result = await read(args.id);
+      if (!result) {
+        const survivor = await survivorOf(args.id, loaders);
+        if (survivor !== args.id && survivor !== null) result = await read(survivor);
+      }
       if (result) loaders.primeEntities(result.nodes);
       return result;
     },
 
-    path: async (_root, args, { repository, loaders, limits }, info) => {
-      const maxDepth = pathDepth(resolverArguments(info, args).maxDepth, limits);
+    path: async (_root, args, context, info) => {
+      const loaders = await rootLoaders(args.asOf, context, info);
+      const maxDepth = pathDepth(resolverArguments(info, args).maxDepth, context.limits);
       if (args.from === args.to) {
         const entity = await loaders.entity.load(args.from);
         return entity ? { nodes: [entity], edges: [] } : null;
       }
-      const path = await repository.shortestPath(args.from, args.to, maxDepth, null);
+      const read = (from: string, to: string) => context.repository.shortestPath(from, to, maxDepth, null, loaders.asOf);
+      let path = await read(args.from, args.to);
+      if (!path) {
+        const [from, to] = await Promise.all([survivorOf(args.from, loaders), survivorOf(args.to, loaders)]);
+        if (from !== null && to !== null && (from !== args.from || to !== args.to)) path = from === to ? null : await read(from, to);
+      }
       if (path) loaders.primeEntities(path.nodes);
       return path;
     },
 
-    sources: (_root, args, { repository }) => repository.sources(args.kinds?.length ? args.kinds : SOURCE_KINDS),
+    sources: async (_root, args, context, info) => {
+      const loaders = await rootLoaders(args.asOf, context, info);
+      const sources = await context.repository.sources(args.kinds?.length ? args.kinds : SOURCE_KINDS, loaders.asOf);
+      loaders.primeEntities(sources);
+      return sources;
+    },
   },
 
   Neighborhood: {},

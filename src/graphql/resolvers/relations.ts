@@ -3,12 +3,13 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { FactRecord } from '../../database/records.ts';
 import { encodeCursor } from '../arguments.ts';
 import type { Loaders } from '../loaders.ts';
+import { loadersOf } from '../as-of.ts';
 
 export const relationResolvers: Resolvers = {
   Relation: {
     // A fact the request already holds is returned as a value, not a promise: graphql-js completes values
     // synchronously, and a lookup resolves hundreds of such fields.
-    fact: (relation, _args, { loaders }) => relation.fact ?? loadFact(loaders, relation.id, relation.factId),
+    fact: (relation, _args, context, info) => relation.fact ?? loadFact(loadersOf(context, info), relation.id, relation.factId),
   },
   RelationConnection: {
     edges: (page) => page.items.map((node) => ({ cursor: encodeCursor('relation', node.id), node })),

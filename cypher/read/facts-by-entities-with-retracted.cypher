@@ -1,0 +1,14 @@
+// As facts-by-entities, with the hidden facts too (`includeRetracted`): their latest edges are WAS_ABOUT.
+// Only current versions (:Fact): a replaced version (:FactVersion) is history.
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL {
+  WITH e
+  MATCH (e)<-[:ABOUT|WAS_ABOUT]-(f:Fact)
+  WHERE $types IS NULL OR f.type IN $types
+  WITH DISTINCT f
+  ORDER BY CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END, f.id
+  LIMIT $limit
+  RETURN collect({fact: {{FACT_PROJECTION}}, edges: {{FACT_EDGES}}}) AS facts
+}
+RETURN id, facts

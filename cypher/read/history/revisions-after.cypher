@@ -1,0 +1,6 @@
+// Every revision after a sequence, in commit order (changes, and the change feed's poll): a range seek.
+MATCH (r:Revision)
+WHERE r.sequence > $after
+RETURN {{REVISION_PROJECTION}} AS revision
+ORDER BY r.sequence
+LIMIT $limit

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT redirect_id_unique IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE

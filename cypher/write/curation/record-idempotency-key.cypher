@@ -1,0 +1,1 @@
+CREATE (k:IdempotencyKey {id: $id, requestSha256: $requestSha256, response: $response, revision: $sequence, createdAt: $createdAt})
