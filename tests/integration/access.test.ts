@@ -156,3 +156,76 @@ describe('the access matrix', () => {
     expect(await outcome.json()).toMatchObject({ data: { __typename: 'Query' } });
   });
 });
+
+describe('credentials over time, and the other request headers', () => {
+  const extra: TestServer[] = [];
+  afterAll(async () => {
+    for (const server of extra) await server.stop();
+  });
+  const post = (server: TestServer, headers: Record<string, string>, query = '{ __typename }') =>
+    fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+
+  it('refuses a revoked key once the key cache time (API_KEY_CACHE_MS) has passed', async () => {
+    const server = await startTestServer({ KNOWLEDGE_AUTOLOAD: 'false', API_KEY_CACHE_MS: '1000' });
+    extra.push(server);
+    const store = new ApiKeyStore(server.app.db);
+    const { id, key } = await store.create('READ', 'access-cache');
+    expect((await post(server, { authorization: `Bearer ${key}` })).status).toBe(200);
+    await store.revoke(id);
+    // Within the cache time this instance still trusts it (no lookup per request); after it, never.
+    expect((await post(server, { authorization: `Bearer ${key}` })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const refused = await post(server, { authorization: `Bearer ${key}` });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  it('validates Idempotency-Key: 1 to 255 visible ASCII characters, else 400 BAD_REQUEST saying so', async () => {
+    const server = servers.public;
+    expect((await post(server, { 'idempotency-key': '0f8c3b1e-6a52-4d7e-9a43-2f1b7c9d0e11' })).status).toBe(200);
+    expect((await post(server, { 'idempotency-key': 'x'.repeat(255) })).status).toBe(200);
+    for (const bad of ['', ' ', 'has space', 'x'.repeat(256), 'caf\u00e9']) {
+      const response = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: [['content-type', 'application/json'], ['idempotency-key', bad]],
+        body: JSON.stringify({ query: '{ __typename }' }),
+      }).catch(() => null);
+      // fetch refuses some header values itself (non-Latin-1); those cannot reach a server from a browser either.
+      if (!response) continue;
+      expect(response.status, JSON.stringify(bad)).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+      expect(body.errors[0]!.message).toMatch(/Idempotency-Key header must be 1 to 255 visible ASCII characters/);
+    }
+  });
+
+  it('lets cross-origin clients send the credentials and consistency headers and read the bookmark and rate-limit headers', async () => {
+    const server = await startTestServer({ KNOWLEDGE_AUTOLOAD: 'false', CORS_ORIGINS: 'https://app.example' });
+    extra.push(server);
+    const preflight = await fetch(server.graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, idempotency-key, neo4j-bookmark, content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').split(',').map((h) => h.trim());
+    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'idempotency-key', 'neo4j-bookmark', 'content-type']));
+    const answer = await post(server, { origin: 'https://app.example', 'neo4j-bookmark': 'FB:one, FB:two' });
+    expect(answer.status).toBe(200);
+    const exposed = (answer.headers.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim());
+    expect(exposed).toEqual(expect.arrayContaining(['neo4j-bookmark', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after']));
+  });
+
+  it('prevents CSRF on mutations: a text/plain POST and a GET mutation are refused, and run nothing', async () => {
+    const server = servers.public;
+    const key = callers['admin key']!;
+    const simple = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: key }, body: JSON.stringify({ query: OPERATIONS.write }) });
+    expect([400, 415]).toContain(simple.status);
+    const url = `${server.graphqlUrl}?query=${encodeURIComponent(OPERATIONS.write)}`;
+    const get = await fetch(url, { headers: { authorization: key } });
+    expect(get.status).toBe(400);
+    expect(await get.text()).toMatch(/CSRF/);
+    // Even past the CSRF check (a preflight header), GraphQL over HTTP runs no mutation on GET.
+    const preflighted = await fetch(url, { headers: { authorization: key, 'apollo-require-preflight': 'true' } });
+    expect(preflighted.status).toBe(405);
+  });
+});

@@ -56,3 +56,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
   });
 });
+
+describe('access configuration', () => {
+  it('has documented defaults: public reads, a 5 s key cache, no JWTs, budgets per minute', () => {
+    const config = loadConfig({});
+    expect(config.auth).toEqual({ requireKeyForReads: false, apiKeyCacheMs: 5_000, jwt: undefined });
+    expect(config.rateLimits).toEqual({ anonymousPerMinute: 3_000, keyPerMinute: 6_000, writePerMinute: 600 });
+  });
+
+  it('reads the JWT settings and refuses bad ones naming the variable', () => {
+    const config = loadConfig({ JWT_JWKS_URL: 'https://id.example/.well-known/jwks.json', JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'kg', JWT_SCOPE_CLAIM: 'scp' });
+    expect(config.auth.jwt).toEqual({ jwksUrl: 'https://id.example/.well-known/jwks.json', issuer: 'https://id.example', audience: 'kg', scopeClaim: 'scp' });
+    expect(() => loadConfig({ JWT_JWKS_URL: 'ftp://id.example/jwks' })).toThrow(/JWT_JWKS_URL="ftp:\/\/id.example\/jwks": must be an http\(s\) URL of a JSON Web Key Set/);
+    expect(() => loadConfig({ JWT_AUDIENCE: 'kg' })).toThrow(/JWT_JWKS_URL: required when JWT_ISSUER or JWT_AUDIENCE is set/);
+    expect(() => loadConfig({ REQUIRE_KEY_FOR_READS: 'yes' })).toThrow(/REQUIRE_KEY_FOR_READS="yes": accepts one of 0, 1, true, false/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE_KEY: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE_KEY="-1": must be at least 0/);
+    expect(() => loadConfig({ API_KEY_CACHE_MS: '120000' })).toThrow(/API_KEY_CACHE_MS="120000": must be at most 60000/);
+  });
+});
