@@ -5,7 +5,10 @@
  */
 import neo4j, { Neo4jError } from 'neo4j-driver';
 
-export type DatabaseFailure = 'DATABASE_UNAVAILABLE' | 'DATABASE_TIMEOUT' | 'DATABASE_ERROR';
+export type DatabaseFailure = 'DATABASE_UNAVAILABLE' | 'DATABASE_TIMEOUT' | 'DATABASE_ERROR' | 'INVALID_BOOKMARK';
+
+/** A bookmark Neo4j does not accept: the client's `neo4j-bookmark`, malformed or from another database. */
+const BOOKMARK_CODES = new Set(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture']);
 
 export class DatabaseError extends Error {
   override name = 'DatabaseError';
@@ -40,6 +43,9 @@ export const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidation
 export function classifyDatabaseError(error: unknown): DatabaseError {
   if (error instanceof DatabaseError) return error;
   const code = error instanceof Neo4jError ? error.code : undefined;
+  if (code !== undefined && BOOKMARK_CODES.has(code)) {
+    return new DatabaseError('INVALID_BOOKMARK', 'The neo4j-bookmark sent is not a bookmark of this database: send back the one a write answered with, unchanged.', { cause: error });
+  }
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
     return new DatabaseError('DATABASE_TIMEOUT', 'The database query took too long and was stopped.', { cause: error });
   }

@@ -94,6 +94,7 @@ export const WRITE_STATEMENT_NAMES = [
   'write/curation/entity-relations',
   'write/curation/merge-away',
   'write/curation/redirects-into',
+  'write/curation/document-texts',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;

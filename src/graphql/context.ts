@@ -3,11 +3,14 @@ import { ANONYMOUS, type Principal } from '../auth/principal.ts';
 import type { Limits } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
 import { KnowledgeGraphRepository } from '../database/repository.ts';
+import { Curator } from '../curation/curator.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface GraphQLContext {
   repository: KnowledgeGraphRepository;
+  /** The write side: mutations as revisions (src/curation). */
+  curator: Curator;
   loaders: Loaders;
   limits: Limits;
   /** The request's logger (its lines carry the request id). */
@@ -43,11 +46,14 @@ export interface ContextOptions {
 
 export function createContext(db: Database, limits: Limits, options: ContextOptions): GraphQLContext {
   const roundTrips = { count: 0 };
-  const repository = new KnowledgeGraphRepository(db, () => {
+  const bookmarks = { read: options.bookmarks ?? [], written: [] as string[] };
+  // Reads wait for the client's bookmarks and for this request's own writes.
+  const repository = new KnowledgeGraphRepository(db.withBookmarks(() => [...bookmarks.read, ...bookmarks.written]), () => {
     roundTrips.count += 1;
   });
   return {
     repository,
+    curator: new Curator(db),
     loaders: createLoaders(repository),
     limits,
     log: options.log,
@@ -55,6 +61,6 @@ export function createContext(db: Database, limits: Limits, options: ContextOpti
     roundTrips,
     principal: options.principal ?? ANONYMOUS,
     idempotencyKey: options.idempotencyKey ?? null,
-    bookmarks: { read: options.bookmarks ?? [], written: [] },
+    bookmarks,
   };
 }

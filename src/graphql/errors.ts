@@ -30,8 +30,17 @@ export const ErrorCode = {
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   /** A request GraphQL cannot read: bad JSON, bad framing, a bad URL, a missing query (HTTP 400). */
   BAD_REQUEST: 'BAD_REQUEST',
-  /** No such HTTP route or asset (GraphQL itself answers a missing id with null). HTTP 404. */
+  /**
+   * No such HTTP route or asset (GraphQL itself answers a missing id with null), HTTP 404; or a mutation names an
+   * entity or fact that does not exist (`extensions.problems` points at the argument).
+   */
   NOT_FOUND: 'NOT_FOUND',
+  /** A write's `expectedRevision` is not the target's current revision (`extensions.currentRevision`): nothing was written. HTTP 409. */
+  CONFLICT: 'CONFLICT',
+  /** An `Idempotency-Key` already used with a different request (bad input: use a new key). HTTP 422. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** A `neo4j-bookmark` the database does not accept (malformed, or of another database). HTTP 400. */
+  INVALID_BOOKMARK: 'INVALID_BOOKMARK',
   /** The route exists but not for this HTTP method; the `allow` header lists those it takes. HTTP 405. */
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   /** The request was not received in time (headers or body sent too slowly). HTTP 408. */
@@ -184,7 +193,9 @@ export function createErrorFormatter(log: Logger, options: ErrorFormatterOptions
     if (Array.isArray(extensions.allowedValues)) return { message, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     const code = extensions.code;
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values<string>(ErrorCode).includes(code)) {
-      return { message, locations, path, extensions: { code } };
+      // A write's details: what is wrong where (JSON pointers into the arguments), the revision to retry against.
+      const details = Object.fromEntries(['problems', 'currentRevision'].filter((key) => key in extensions).map((key) => [key, extensions[key]]));
+      return { message, locations, path, extensions: { code, ...details } };
     }
     log.error({ err: original, path }, 'unexpected error in a GraphQL request');
     const debug = options.debug && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};

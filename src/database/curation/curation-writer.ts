@@ -38,6 +38,11 @@ export class GraphEdits {
     return new Map(rows.map(({ id, ...state }) => [id, state]));
   }
 
+  async documentTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.tx.run<{ id: string; text: string }>('write/curation/document-texts', { ids });
+    return new Map(rows.map((row) => [row.id, row.text]));
+  }
+
   async factIdsTaken(ids: readonly string[]): Promise<Set<string>> {
     const rows = await this.tx.run<{ id: string }>('write/curation/fact-ids-taken', { ids });
     return new Set(rows.map((row) => row.id));

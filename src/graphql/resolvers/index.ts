@@ -3,7 +3,8 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { entityResolvers } from './entities.ts';
 import { factResolvers } from './facts.ts';
 import { historyResolvers } from './history.ts';
+import { mutationResolvers } from './mutations.ts';
 import { queryResolvers } from './query.ts';
 import { relationResolvers } from './relations.ts';
 
-export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers];
+export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers, mutationResolvers];
