@@ -88,6 +88,8 @@ const EnvSchema = z.object({
   DEBUG_ERRORS: bool.default(false),
   READY_TIMEOUT_MS: positiveInt(60_000).default(1_000),
 
+  // The change feed (src/subscriptions): each instance polls for new revisions this often while someone listens.
+  CHANGE_FEED_POLL_MS: positiveInt(60_000).default(1_000),
   // Access (src/auth): API keys in Neo4j, optionally JWTs verified against a JWKS.
   /** Queries need a key (scope READ) too; by default reads are public and only mutations need one. */
   REQUIRE_KEY_FOR_READS: bool.default(false),
@@ -196,6 +198,7 @@ export interface Config {
   limits: Limits;
   operationLimits: OperationLimits;
   admission: AdmissionSettings;
+  changeFeed: { pollMs: number };
 }
 
 export class ConfigError extends Error {
@@ -303,5 +306,6 @@ function toConfig(env: Env): Config {
       burst: env.MAX_QUERY_COST,
       queueTimeoutMs: env.ADMISSION_QUEUE_TIMEOUT_MS,
     },
+    changeFeed: { pollMs: env.CHANGE_FEED_POLL_MS },
   };
 }

@@ -35,8 +35,6 @@ export const READ_STATEMENT_NAMES = [
   'read/shortest-path',
   'read/neighborhood',
   'read/ping',
-  'read/auth/api-key-by-id',
-  'read/auth/api-keys',
   // Facts hidden from current reads, asked for by `includeRetracted`.
   'read/facts-by-entities-with-retracted',
   'read/facts-backed-by-sources-with-retracted',
@@ -60,6 +58,8 @@ export const READ_STATEMENT_NAMES = [
   'read/as-of/relations-page-all',
   'read/as-of/neighborhood',
   'read/as-of/shortest-path',
+  'read/auth/api-key-by-id',
+  'read/auth/api-keys',
 ] as const;
 
 /** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
@@ -71,8 +71,6 @@ export const WRITE_STATEMENT_NAMES = [
   'write/create-relations',
   'write/finish-dataset',
   'write/await-search-index',
-  'write/auth/create-api-key',
-  'write/auth/revoke-api-key',
   // Curation (src/database/curation): the revision log, then the edits, each in a revision's transaction.
   'write/revision/next-sequence',
   'write/revision/create-revision',
@@ -95,6 +93,8 @@ export const WRITE_STATEMENT_NAMES = [
   'write/curation/merge-away',
   'write/curation/redirects-into',
   'write/curation/document-texts',
+  'write/auth/create-api-key',
+  'write/auth/revoke-api-key',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
     expect(config.neo4j).toBeUndefined();
     expect(config.localNeo4j.boltPort).toBe(7687);
     expect(config.limits).toEqual({ maxPageSize: 100, maxSearchResults: 50, maxNeighborhoodDepth: 3, maxNeighborhoodNodes: 200, maxPathDepth: 6 });
+    expect(config.changeFeed).toEqual({ pollMs: 1000 });
   });
 
   it('uses the server given by NEO4J_URI unchanged', () => {
@@ -46,6 +47,8 @@ describe('loadConfig', () => {
     [{ NEO4J_LOCAL_HEAP: 'lots' }, /NEO4J_LOCAL_HEAP="lots": must be a JVM size such as 512m or 2g/],
     [{ KNOWLEDGE_AUTOLOAD: 'maybe' }, /KNOWLEDGE_AUTOLOAD="maybe": accepts one of 0, 1, true, false/],
     [{ MAX_PAGE_SIZE: '0' }, /MAX_PAGE_SIZE="0": must be at least 1/],
+    [{ CHANGE_FEED_POLL_MS: '0' }, /CHANGE_FEED_POLL_MS="0": must be at least 1/],
+    [{ CHANGE_FEED_POLL_MS: 'often' }, /CHANGE_FEED_POLL_MS="often": must be an integer/],
     [{ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' }, /HEADERS_TIMEOUT_MS: must be at most REQUEST_TIMEOUT_MS/],
   ])('refuses %j, naming the variable and what it accepts', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
