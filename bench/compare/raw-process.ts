@@ -18,7 +18,7 @@ import { createLogger } from '../../src/logging/logger.ts';
 import type { OperationName, Variables } from '../peer/operations.ts';
 import { runClosedLoop, type LoopOptions, type LoopResult } from './closed-loop.ts';
 import { RAW_OPERATIONS } from './raw-operations.ts';
-import { RAW_WRITES } from './raw-writes.ts';
+import { rawWrites } from './raw-writes.ts';
 import type { WriteOperationName } from '../write-operations.ts';
 
 export type ToRaw =
@@ -49,6 +49,7 @@ const db = new Database(createDriver(connection, config, createLogger('warn')), 
   queryTimeoutMs: config.database.queryTimeoutMs,
 });
 const repository = new KnowledgeGraphRepository(db);
+const writes = rawWrites(db);
 const limits = { maxNeighborhoodNodes: config.limits.maxNeighborhoodNodes };
 
 async function handle(message: ToRaw): Promise<void> {
@@ -65,7 +66,7 @@ async function handle(message: ToRaw): Promise<void> {
   }
   if (message.type === 'write') {
     try {
-      await RAW_WRITES[message.op](db, message.cell, message.i);
+      await writes[message.op](message.cell, message.i);
       send({ type: 'written' });
     } catch (error) {
       send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -74,7 +75,7 @@ async function handle(message: ToRaw): Promise<void> {
   }
   if (message.type === 'runWrites') {
     const { op, cell } = message;
-    send({ type: 'result', result: await runClosedLoop((i) => RAW_WRITES[op](db, cell, i), message.loop) });
+    send({ type: 'result', result: await runClosedLoop((i) => writes[op](cell, i), message.loop) });
     return;
   }
   const operation = RAW_OPERATIONS[message.op];
