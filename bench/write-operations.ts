@@ -177,6 +177,7 @@ export async function checkWrite(driver: Driver, database: string, op: WriteOper
 /** How many facts the AssertFact cell `cell` left (request i asserted fact i): what RetractFact can retract. */
 export async function assertedCount(driver: Driver, database: string, cell: string): Promise<number> {
   const prefix = `bench-w-fact-${cell}-`;
-  const { records } = await driver.executeQuery('MATCH (f:Fact) WHERE f.id STARTS WITH $prefix RETURN count(f) AS n', { prefix }, { database });
+  // The prefix, then the request number only: not the `-check` cell's fact.
+  const { records } = await driver.executeQuery('MATCH (f:Fact) WHERE f.id STARTS WITH $prefix AND substring(f.id, size($prefix)) =~ "[0-9]+" RETURN count(f) AS n', { prefix }, { database });
   return Number(records[0]!.get('n'));
 }
