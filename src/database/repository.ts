@@ -395,7 +395,8 @@ function parseRankHistory(value: unknown): { revision: number; rank: Rank }[] {
 
 function toRevision(props: Props): RevisionRecord {
   return {
-    id: String(props.id ?? `r${String(props.sequence)}`),
+    // From the sequence, not the stored id: one shape whatever the writer stored the number as.
+    id: `r${Number(props.sequence)}`,
     sequence: Number(props.sequence),
     committedAt: committedAt(props.committedAt),
     authorKind: String(props.authorKind) as RevisionRecord['authorKind'],

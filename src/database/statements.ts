@@ -92,9 +92,9 @@ export const WRITE_STATEMENT_NAMES = [
   'write/curation/entity-relations',
   'write/curation/merge-away',
   'write/curation/redirects-into',
-  'write/curation/document-texts',
   'write/auth/create-api-key',
   'write/auth/revoke-api-key',
+  'write/curation/document-texts',
 ] as const;
 
 export const STATEMENT_NAMES = [...READ_STATEMENT_NAMES, ...WRITE_STATEMENT_NAMES] as const;

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { accessPlugin, createAuth, InvalidCredentialsError, type Auth } from '../auth/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config/config.ts';
@@ -24,6 +25,9 @@ import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
 import { costLimitPlugin, limitExceeded, limitValidationRules, tokenLimitError } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { loadTypeDefs } from '../graphql/schema.ts';
+import { KnowledgeGraphRepository } from '../database/repository.ts';
+import { ChangeFeed } from '../subscriptions/change-feed.ts';
+import { changeFeedResolvers, registerChangeStream } from '../subscriptions/stream.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
 import { createRateLimiter } from './rate-limit.ts';
@@ -75,13 +79,14 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   });
   app.server.maxConnections = settings.maxConnections;
-  const typeDefs = mergeTypeDefs(loadTypeDefs());
+  // One executable schema for /graphql and the change stream, so both run the same resolvers.
+  const changeFeed = new ChangeFeed(new KnowledgeGraphRepository(db), config.changeFeed.pollMs, log);
+  const schema = makeExecutableSchema({ typeDefs: mergeTypeDefs(loadTypeDefs()), resolvers: [...resolvers, changeFeedResolvers(changeFeed)] });
   const production = config.env === 'production';
   const hideSuggestions = production || !settings.introspection;
   const formatError = createErrorFormatter(log, { debug: settings.debugErrors });
   const apollo = new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    schema,
     formatError,
     includeStacktraceInErrorResponses: settings.debugErrors,
     introspection: settings.introspection,
@@ -168,6 +173,9 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     ],
     handler: graphql,
   });
+  registerChangeStream(app, { schema, db, config, auth, log, formatError, hideSuggestions, commonHeaders: withCommonHeaders });
+  // Ends every stream before the server waits for its connections to close.
+  app.addHook('preClose', () => changeFeed.close());
   if (settings.explorer) await registerExplorer(app);
   app.get('/', async (_request, reply) => reply.redirect(settings.explorer ? EXPLORER_PATH : GRAPHQL_PATH));
   app.get('/health', async () => ({ status: 'ok' }));
