@@ -40,16 +40,65 @@ interface Asset {
   gzipped?: Buffer;
 }
 
-/** Runs in the browser: points Monaco at its workers, then renders GraphiQL with the page's options. */
+/** Where the playground keeps the API key entered: this browser tab only, gone when it closes. */
+export const PLAYGROUND_KEY_STORAGE = 'kg-playground-api-key';
+
+/**
+ * Runs in the browser: the API key bar (the key is kept in sessionStorage and sent as `Authorization: Bearer`
+ * on the playground's requests to the endpoint, unless the headers editor sets its own), then Monaco's workers,
+ * then GraphiQL with the page's options.
+ */
 const BOOT_SCRIPT = `'use strict';
 (function () {
   var options = JSON.parse(document.getElementById('playground-options').textContent);
+  var endpoint = new URL(options.endpoint, location.href).href;
+  var STORAGE = ${JSON.stringify(PLAYGROUND_KEY_STORAGE)};
+  var input = document.getElementById('api-key');
+  var status = document.getElementById('api-key-status');
+  function storedKey() { try { return sessionStorage.getItem(STORAGE) || ''; } catch (e) { return ''; } }
+  function show() {
+    var key = storedKey();
+    status.textContent = key
+      ? 'Requests carry Authorization: Bearer ' + key.slice(0, 7) + '\u2026 (this tab only).'
+      : 'No key: reads only. Writes need a key with scope write (npm run keys -- create).';
+    document.getElementById('api-key-forget').disabled = !key;
+  }
+  document.getElementById('api-key-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var key = input.value.trim();
+    if (key) sessionStorage.setItem(STORAGE, key);
+    input.value = '';
+    show();
+  });
+  document.getElementById('api-key-forget').addEventListener('click', function () {
+    sessionStorage.removeItem(STORAGE);
+    show();
+  });
+  show();
+  var originalFetch = window.fetch.bind(window);
+  window.fetch = function (resource, init) {
+    var key = storedKey();
+    var url = typeof resource === 'string' ? resource : resource instanceof URL ? resource.href : resource.url;
+    if (!key || new URL(url, location.href).href.split('?')[0] !== endpoint) return originalFetch(resource, init);
+    var headers = new Headers((init && init.headers) || (resource instanceof Request ? resource.headers : undefined));
+    if (!headers.has('authorization')) headers.set('authorization', 'Bearer ' + key);
+    return originalFetch(resource, Object.assign({}, init, { headers: headers }));
+  };
   var workers = options.workers;
   delete options.workers;
   self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: function (_moduleId, label) { return workers[label] || workers.editorWorkerService; } };
   YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), options);
 })();
 `;
+
+/** The API key bar above GraphiQL (its behaviour is in the boot script: the page runs no inline script). */
+const KEY_BAR = `<form id="api-key-form" style="display: flex; gap: 8px; align-items: center; height: 40px; padding: 0 12px; box-sizing: border-box; font: 13px system-ui, sans-serif; border-bottom: 1px solid #ddd">
+      <label for="api-key">API key</label>
+      <input id="api-key" type="password" autocomplete="off" spellcheck="false" placeholder="kg_…" style="width: 28em; font: inherit" />
+      <button id="api-key-use" type="submit">Use key</button>
+      <button id="api-key-forget" type="button">Forget</button>
+      <span id="api-key-status" role="status" style="color: #555"></span>
+    </form>`;
 
 function asset(name: string, contentType: string, content: string): Asset {
   const body = Buffer.from(content, 'utf8');
@@ -102,7 +151,8 @@ function renderPage(graphqlPath: string, assets: ReturnType<typeof buildAssets>)
   </head>
   <body id="body" class="no-focus-outline">
     <noscript>The playground needs JavaScript. GraphQL itself answers POST ${graphqlPath} without it.</noscript>
-    <div id="root" style="height: 100vh"></div>
+    ${KEY_BAR}
+    <div id="root" style="height: calc(100vh - 40px)"></div>
     <script type="application/json" id="playground-options">${jsonForHtml(options)}</script>
     <script src="${assets.graphiqlJs.url}"></script>
     <script src="${assets.boot.url}"></script>

@@ -19,6 +19,7 @@ import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
 import { DatabaseError } from '../database/errors.ts';
 import type { Logger } from '../logging/logger.ts';
+import { bookmarksPlugin } from '../graphql/bookmarks-plugin.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { codeForStatus, createErrorFormatter, enumErrorsPlugin, ErrorCode, errorBody } from '../graphql/errors.ts';
 import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
@@ -107,6 +108,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
       enumErrorsPlugin as ApolloServerPlugin<GraphQLContext>,
       costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions, admission: config.admission }),
       ...(production ? [] : [roundTripsPlugin]),
+      bookmarksPlugin,
     ],
   });
   await apollo.start();

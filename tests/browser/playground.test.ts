@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
 import { PLAYGROUND_EXAMPLES } from '../../src/http/playground-examples.ts';
+import { issueApiKey } from '../support/api-keys.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -63,6 +64,53 @@ describe('playground in a browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
     expect(foreignRequests).toEqual([]);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('sends the API key entered as Authorization: Bearer, so that a write key is authorised to run a mutation', async () => {
+    const key = await issueApiKey(server.app.db, 'WRITE', 'playground-test');
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const mutations: { authorization: string | undefined; status: number; body: string }[] = [];
+    page.on('response', async (response) => {
+      const request = response.request();
+      if (request.method() !== 'POST' || !request.postData()?.includes('upsertEntity')) return;
+      mutations.push({ authorization: request.headers().authorization, status: response.status(), body: await response.text() });
+    });
+    await page.goto(server.graphqlUrl, { waitUntil: 'load' });
+    await page.locator('.graphiql-container').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('#api-key-status').innerText()).toMatch(/^No key: reads only/);
+
+    // Replace the first tab's query with a mutation (inserted as text: typing would trigger auto-closing brackets).
+    const mutation = 'mutation PlaygroundWrite { upsertEntity(input: {id: "playground-person", kind: PERSON, name: "Playground", description: "Written from the playground."}) { existed } }';
+    await page.locator('.graphiql-query-editor').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(mutation);
+    const run = async (count: number) => {
+      await page.locator('.graphiql-execute-button').first().click();
+      await expect.poll(() => mutations.length, { timeout: 30_000 }).toBe(count);
+      return mutations[count - 1]!;
+    };
+
+    const anonymous = await run(1);
+    expect(anonymous.authorization).toBeUndefined();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toContain('UNAUTHENTICATED');
+
+    await page.locator('#api-key').fill(key);
+    await page.locator('#api-key-use').click();
+    expect(await page.locator('#api-key-status').innerText()).toMatch(/^Requests carry Authorization: Bearer kg_/);
+    expect(await page.evaluate('sessionStorage.length')).toBe(1);
+    const authorised = await run(2);
+    expect(authorised.authorization).toBe(`Bearer ${key}`);
+    // Authorised: whatever the mutation answers, it is not refused by access control.
+    expect([401, 403]).not.toContain(authorised.status);
+    expect(authorised.body).not.toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-api-key.png') });
+
+    await page.locator('#api-key-forget').click();
+    expect(await run(3)).toMatchObject({ authorization: undefined, status: 401 });
     await page.close();
   });
 });

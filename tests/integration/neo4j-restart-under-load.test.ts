@@ -33,6 +33,7 @@ import { loadConfig, type LocalNeo4jSettings } from '../../src/config/config.ts'
 import { createLogger } from '../../src/logging/logger.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local/local-neo4j.ts';
 import { freePort } from '../support/free-port.ts';
+import { NO_RATE_LIMITS } from '../support/test-server.ts';
 
 const CONNECTION_TIMEOUT_MS = 2000;
 /** maxTransactionRetryTime in src/database/database.ts, and the driver's largest second retry delay (2 s + 20 %). */
@@ -88,6 +89,8 @@ beforeAll(async () => {
     NEO4J_CONNECTION_TIMEOUT_MS: String(CONNECTION_TIMEOUT_MS),
     NEO4J_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
     READY_TIMEOUT_MS: String(READY_TIMEOUT_MS),
+    // The load comes from one address, far above a per-IP budget.
+    ...NO_RATE_LIMITS,
   });
   // The server loads the shipped knowledge into this empty database at start-up.
   app = await startApp(config, log);

@@ -153,13 +153,14 @@ describe('a bad knowledge file', () => {
       file: SHIPPED,
       entry: 'entities[0] (id "leblogauto-article-musk-nvidia-h100")',
       message: expect.stringMatching(/^kind: must be one of PERSON, ORGANIZATION, .*CONCEPT \(got "ALIEN"\)$/),
+      pointer: '/entities/0/kind',
     });
   });
 
   it('is refused for a dangling reference', () => {
     const errors = errorsAfter((k) => (k.facts[0]!.subject = 'nobody-knows'));
     expect(errors).toEqual([
-      { file: SHIPPED, entry: 'facts[0] (id "musk-redirects-h100-from-tesla-to-x")', message: expect.stringContaining('subject "nobody-knows" is not the id of any entity') },
+      { file: SHIPPED, entry: 'facts[0] (id "musk-redirects-h100-from-tesla-to-x")', message: expect.stringContaining('subject "nobody-knows" is not the id of any entity'), pointer: '/facts/0/subject' },
     ]);
   });
 
@@ -204,6 +205,7 @@ describe('a bad knowledge file', () => {
       file: SHIPPED,
       entry: `facts[${index}] (id "h100-redirect-delays-tesla-processors")`,
       message: expect.stringMatching(/^quantities\[0\]: missing required field "currency" \(a MONEY quantity needs an ISO 4217 currency/),
+      pointer: `/facts/${index}/quantities/0/currency`,
     });
   });
 
@@ -216,7 +218,7 @@ describe('a bad knowledge file', () => {
     const facts = errorsAfter((k) => k.facts.push({ ...k.facts[2]! }));
     const last = shipped().facts.length;
     expect(facts).toEqual([
-      { file: SHIPPED, entry: `facts[${last}] (id "musk-redirects-x-h100-orders-to-tesla")`, message: expect.stringMatching(/duplicate fact id "musk-redirects-x-h100-orders-to-tesla" \(already used by facts\[2\]\)/) },
+      { file: SHIPPED, entry: `facts[${last}] (id "musk-redirects-x-h100-orders-to-tesla")`, message: expect.stringMatching(/duplicate fact id "musk-redirects-x-h100-orders-to-tesla" \(already used by facts\[2\]\)/), pointer: `/facts/${last}/id` },
     ]);
     const entities = errorsAfter((k) => k.entities.push({ ...k.entities[1]! }));
     expect(entities[0]!.message).toMatch(/duplicate entity id "leblogauto-com" \(already used by entities\[1\]\)/);
@@ -225,7 +227,7 @@ describe('a bad knowledge file', () => {
   it('is refused for a time value that does not match its precision', () => {
     const errors = errorsAfter((k) => (k.facts[0]!.time!.value = '2023'));
     expect(errors).toEqual([
-      { file: SHIPPED, entry: 'facts[0] (id "musk-redirects-h100-from-tesla-to-x")', message: 'time.value "2023" does not match precision MONTH (expected YYYY-MM)' },
+      { file: SHIPPED, entry: 'facts[0] (id "musk-redirects-h100-from-tesla-to-x")', message: 'time.value "2023" does not match precision MONTH (expected YYYY-MM)', pointer: '/facts/0/time/value' },
     ]);
     const malformed = errorsAfter((k) => (k.entities[0]!.published!.value = '2024-13'));
     expect(malformed[0]).toMatchObject({ entry: 'entities[0] (id "leblogauto-article-musk-nvidia-h100")', message: expect.stringMatching(/^published\.value: "2024-13" does not match/) });

@@ -122,7 +122,8 @@ export function operationCost({ schema, operation, fragments, variables, limits 
     const multiplier = isList ? (size ?? scope.listSize ?? DEFAULT_LIST_SIZE) : 1;
     const inner: Scope = { listSize: isList ? undefined : size, everyParent: false, ofTypeDepth: 0 };
     const children = field.selectionSet ? costOf(field.selectionSet, type, inner) : 0;
-    return multiplier * (1 + children);
+    // An object field's own `@cost` weight (a mutation's write) counts on top of what it answers.
+    return multiplier * (1 + weightOf(definition) + children);
   };
 
   const introspectionFieldCost = (field: FieldNode, parent: GraphQLNamedType, type: GraphQLNamedType, isList: boolean, scope: Scope): number => {
@@ -153,7 +154,7 @@ export function operationCost({ schema, operation, fragments, variables, limits 
     return cost;
   };
 
-  /** A scalar's `@cost(weight:)` from the SDL, else 0. */
+  /** A field's `@cost(weight:)` from the SDL (a scalar's, or a mutation's), else 0. */
   const weightOf = (definition: GraphQLField<unknown, unknown>): number => {
     const directive = definition.astNode?.directives?.find((d) => d.name.value === 'cost');
     const weight = directive?.arguments?.find((a) => a.name.value === 'weight')?.value;
