@@ -131,7 +131,7 @@ export class KnowledgeGraphRepository {
   }
 
   async factsOfEntities(ids: readonly string[], query: FactsQuery, asOf: number | null = null): Promise<Map<string, FactRecord[]>> {
-    const params = { ids, types: query.types, limit: query.first, asOf };
+    const params = { ids, types: query.types, limit: query.first, asOf, includeRetracted: query.includeRetracted };
     if (asOf === null && !query.includeRetracted) {
       const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-by-entities', params, this.observe);
       return new Map(rows.map((row) => [row.id, row.facts.map((fact) => toFact(fact))]));
@@ -142,7 +142,7 @@ export class KnowledgeGraphRepository {
   }
 
   async factsBackedBySources(ids: readonly string[], first: number, includeRetracted = false, asOf: number | null = null): Promise<Map<string, FactRecord[]>> {
-    const params = { ids, limit: first, asOf };
+    const params = { ids, limit: first, asOf, includeRetracted };
     if (asOf === null && !includeRetracted) {
       const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-backed-by-sources', params, this.observe);
       return new Map(rows.map((row) => [row.id, row.facts.map((fact) => toFact(fact))]));

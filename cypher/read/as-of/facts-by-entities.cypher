@@ -1,5 +1,6 @@
 // The facts each entity of a batch took part in at $asOf (an ABOUT or WAS_ABOUT edge valid then), preferred
-// first (the rank then), then by id.
+// first (the rank then), then by id. With $includeRetracted, also those hidden by then (the fact version
+// existing then, with an edge from before).
 UNWIND $ids AS id
 OPTIONAL MATCH (a:Entity {id: id})
 OPTIONAL MATCH (b:Redirect {id: id})
@@ -8,7 +9,8 @@ WHERE e IS NOT NULL
 CALL {
   WITH e
   MATCH (e)<-[a:ABOUT|WAS_ABOUT]-(f)
-  WHERE coalesce(a.since, 0) <= $asOf AND (a.until IS NULL OR a.until > $asOf)
+  WHERE coalesce(a.since, 0) <= $asOf AND ($includeRetracted OR a.until IS NULL OR a.until > $asOf)
+    AND (f.until IS NULL OR f.until > $asOf)
     AND ($types IS NULL OR f.type IN $types)
   WITH DISTINCT f
   WITH f, {{RANK_AS_OF}} AS rank
