@@ -48,16 +48,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function post(example: Example, headers: Record<string, string> = {}, query = example.query): Promise<Record<string, unknown>> {
+/** The answer, and its `extensions` apart: generated per request (a write's bookmark, round trips outside production), not documentation. */
+async function post(example: Example, headers: Record<string, string> = {}, query = example.query): Promise<{ body: Record<string, unknown>; extensions: Record<string, unknown> }> {
   const response = await fetch(server.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query }),
   });
-  const body = (await response.json()) as Record<string, unknown>;
-  // Generated per request (a write's bookmark; round trips outside production): not documentation.
-  delete body.extensions;
-  return body;
+  const { extensions = {}, ...body } = (await response.json()) as Record<string, unknown>;
+  expect(response.headers.get('neo4j-bookmark') ?? undefined, 'the bookmark header and extension agree').toBe((extensions as { bookmark?: string }).bookmark);
+  return { body, extensions: extensions as Record<string, unknown> };
 }
 
 describe('README examples', () => {
@@ -67,7 +67,7 @@ describe('README examples', () => {
   });
 
   it.each(examples.map((e) => [e.query.split('\n')[1]?.trim(), e] as const))('%s … answers as documented', async (_first, example) => {
-    expect(await post(example)).toEqual(example.expected);
+    expect((await post(example)).body).toEqual(example.expected);
   });
 });
 
@@ -120,8 +120,11 @@ describe('README walkthrough: curating knowledge', () => {
     async (_n, _first, step) => {
       expect(key, 'the key step ran').not.toBe('');
       const query = step.query.replace(/"(r\d+)"/g, (_m, id: string) => JSON.stringify(shifted(id)));
-      const body = await post(step, { authorization: `Bearer ${key}` }, query);
+      const { body, extensions } = await post(step, { authorization: `Bearer ${key}` }, query);
       expect(body).toEqual(align(step.expected, body));
+      // As the README says: a write answers its bookmark (reads and refused writes have none).
+      const wrote = /^\s*mutation\b/.test(step.query) && !body.errors;
+      expect(typeof extensions.bookmark === 'string' && extensions.bookmark.length > 0, 'extensions.bookmark').toBe(wrote);
     },
   );
 });
