@@ -89,6 +89,8 @@ const loop: LoopOptions = {
 };
 const outFile = path.resolve(flags.out ?? path.join(PROJECT_ROOT, 'BENCHMARKS.md'));
 const NEO4J_HEAP = process.env.NEO4J_LOCAL_HEAP ?? '3g';
+/** In every write id, so a run on a database that holds another run's writes (BENCH_NEO4J_URI) writes new ids. */
+const RUN_TAG = Date.now().toString(36);
 const NEO4J_PAGECACHE = process.env.NEO4J_LOCAL_PAGECACHE ?? '3g';
 
 // ------------------------------------------------------------------------------------------------ helpers
@@ -249,7 +251,7 @@ async function runWrites(systems: Systems, driver: Driver, database: string, rel
   const cells: Cell[] = [];
   for (const op of WRITE_OPERATION_NAMES) {
     for (const system of SYSTEMS) {
-      const cell = `${system}-${relations}`;
+      const cell = `${system}-${relations}-${RUN_TAG}`;
       let verdict: string;
       try {
         await write(systems, system, op, `${cell}-check`, 0);
