@@ -136,8 +136,8 @@ export class KnowledgeWriter {
         const todo = plan(state, sequence);
         await writePlan(tx, sequence, todo, options);
         await tx.run('write/finish-dataset', { dataset: dataset.id, props: { ...dataset.props, sha256: dataset.sha256, revision: sequence } });
-        if (todo.changes.length === 0) await tx.run('write/revision/release-sequence', { sequence });
-        return { summary: todo.summary, changes: todo.changes, result: todo.changes.length ? 'loaded' : 'unchanged' };
+        // A file that differs in nothing the graph holds: only its new hash is recorded, with no revision.
+        return { summary: todo.summary, changes: todo.changes, result: todo.changes.length ? 'loaded' : 'unchanged', commitWithoutRevision: true };
       });
       return { status: outcome.revision ? 'loaded' : 'unchanged', revision: outcome.revision };
     } catch (error) {

@@ -85,7 +85,7 @@ function planFacts(file: KnowledgeFile, rows: GraphRows, state: DatasetState, se
   const revised: string[] = [];
   for (const row of rows.facts) {
     const stored = state.facts.get(row.id);
-    const after = entries.get(row.id);
+    const after = factSummary(entries.get(row.id)!, row.props.contentSha256);
     if (!stored) {
       changes.push({ operation: 'ASSERT_FACT', target: row.id, after });
       written.add(row.id);
@@ -117,4 +117,13 @@ function planFacts(file: KnowledgeFile, rows: GraphRows, state: DatasetState, se
     relationsByType,
   };
   return { facts, revised, retracted };
+}
+
+/**
+ * What a file's fact change records as `after`: what the fact says, and its content hash. The whole entry is
+ * the fact itself (its content never changes; a revised one keeps its old node as a :FactVersion), and
+ * repeating it in every change made a 10^5-relation file's one transaction twice as large.
+ */
+function factSummary(fact: FactEntry, contentSha256: unknown): Record<string, unknown> {
+  return { type: fact.type, statement: fact.statement, modality: fact.modality, status: fact.status ?? 'CURRENT', contentSha256 };
 }

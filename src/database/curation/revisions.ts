@@ -18,6 +18,11 @@ export interface RevisionWork<T> {
   summary: string;
   changes: ChangeRow[];
   result: T;
+  /**
+   * With no changes, commit what the work wrote anyway (bookkeeping such as a file's new hash), giving the
+   * sequence back so that it stays gapless; otherwise a write without changes is rolled back.
+   */
+  commitWithoutRevision?: boolean;
 }
 
 export interface WriteRequest {
@@ -74,7 +79,11 @@ export async function writeRevision<T>(
         const key = request.idempotency ? idempotencyKeyId(request.principal, request.idempotency.key) : null;
         if (key) await replayStored<T>(tx, key, request.idempotency!.requestSha256);
         const done = await work({ tx, sequence });
-        if (done.changes.length === 0) throw new Rollback({ result: done.result, revision: null, replayed: false });
+        if (done.changes.length === 0) {
+          if (!done.commitWithoutRevision) throw new Rollback({ result: done.result, revision: null, replayed: false });
+          await tx.run('write/revision/release-sequence', { sequence });
+          return { result: done.result, revision: null, replayed: false };
+        }
         const revision = await recordRevision(tx, sequence, request, done);
         if (key) {
           const response = JSON.stringify({ result: done.result, revision });
