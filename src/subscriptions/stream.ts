@@ -106,7 +106,11 @@ export function registerChangeStream(app: FastifyInstance, options: StreamOption
         return refusal(status, denied.message, String(denied.extensions.code), status === 401 ? { 'www-authenticate': 'Bearer' } : {});
       }
       const errors = validate(schema, document, rules, { hideSuggestions: options.hideSuggestions });
-      if (errors.length > 0) return refusal(400, errors[0]!.message, ErrorCode.GRAPHQL_VALIDATION_FAILED);
+      if (errors.length > 0) {
+        // The operation limits are validation rules whose errors name their limit (src/graphql/limits).
+        const error = errors[0]!;
+        return refusal(400, error.message, typeof error.extensions.limit === 'string' ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.GRAPHQL_VALIDATION_FAILED);
+      }
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], params.variables ?? {}, { hideSuggestions: options.hideSuggestions, maxErrors: 1 });
       if (coerced.errors) return refusal(400, variableError(schema, coerced.errors[0]!).message, ErrorCode.BAD_USER_INPUT);
       const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
