@@ -60,16 +60,20 @@ export function createAccessPolicy(schema: GraphQLSchema, options: { requireKeyF
     requiredScope,
     authorize(principal, document, operationName) {
       const needed = requiredScope(document, operationName);
-      if (!needed) return null;
-      if (principal.kind === 'ANONYMOUS') {
-        return unauthenticated(`This operation needs an API key or a token with scope ${needed}: send \`Authorization: Bearer <key>\`.`);
-      }
-      if (!scopeIncludes(principal.scope, needed)) {
-        return forbidden(`This operation needs scope ${needed}; the ${principal.kind === 'TOKEN' ? 'token' : 'key'} \`${principal.name}\` has ${principal.scope ? `scope ${principal.scope}` : 'no scope'}.`);
-      }
-      return null;
+      return needed ? checkScope(principal, needed) : null;
     },
   };
+}
+
+/** Null when `principal` holds `needed`; else UNAUTHENTICATED (no credentials) or FORBIDDEN (not that scope). */
+export function checkScope(principal: Principal, needed: Scope): GraphQLError | null {
+  if (principal.kind === 'ANONYMOUS') {
+    return unauthenticated(`This operation needs an API key or a token with scope ${needed}: send \`Authorization: Bearer <key>\`.`);
+  }
+  if (!scopeIncludes(principal.scope, needed)) {
+    return forbidden(`This operation needs scope ${needed}; the ${principal.kind === 'TOKEN' ? 'token' : 'key'} \`${principal.name}\` has ${principal.scope ? `scope ${principal.scope}` : 'no scope'}.`);
+  }
+  return null;
 }
 
 /** The root fields an operation selects, through its fragments (a fragment cycle is a validation error; guarded anyway). */

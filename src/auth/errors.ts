@@ -1,4 +1,5 @@
 /** The errors of access control, with their HTTP status (Apollo applies `extensions.http`) and codes. */
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../graphql/errors.ts';
 
@@ -7,7 +8,7 @@ export const WWW_AUTHENTICATE = 'Bearer';
 
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', WWW_AUTHENTICATE]]) } },
+    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new HeaderMap([['www-authenticate', WWW_AUTHENTICATE]]) } },
   });
 }
 
@@ -24,4 +25,9 @@ export class InvalidCredentialsError extends Error {
     super(message);
     this.graphqlError = unauthenticated(message);
   }
+}
+
+/** Credentials that cannot be checked now (the JWT key set is unreachable): a server-side failure, not a bad bearer. */
+export class CredentialsUnverifiableError extends Error {
+  override name = 'CredentialsUnverifiableError';
 }

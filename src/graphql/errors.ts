@@ -58,6 +58,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** Valid credentials without the scope the operation needs (HTTP 403). */
   FORBIDDEN: 'FORBIDDEN',
+  /** The credentials cannot be checked now (the JWT key set is unreachable): retry (HTTP 503, `retry-after`). */
+  AUTHENTICATION_UNAVAILABLE: 'AUTHENTICATION_UNAVAILABLE',
   /** Over the caller's request budget (HTTP 429, `retry-after` and the `ratelimit-*` headers). */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The operation or its answer is over a documented limit; `extensions.limit` says which. */

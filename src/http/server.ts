@@ -13,11 +13,9 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mergeTypeDefs } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { accessPlugin, createAuth, InvalidCredentialsError, type Auth } from '../auth/index.ts';
-import type { Principal } from '../auth/principal.ts';
+import { accessPlugin, createAuth, type Auth } from '../auth/index.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
-import { DatabaseError } from '../database/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { bookmarksPlugin } from '../graphql/bookmarks-plugin.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
@@ -29,6 +27,7 @@ import { loadTypeDefs } from '../graphql/schema.ts';
 import { KnowledgeGraphRepository } from '../database/repository.ts';
 import { ChangeFeed } from '../subscriptions/change-feed.ts';
 import { changeFeedResolvers, registerChangeStream } from '../subscriptions/stream.ts';
+import { credentialHooks, principalOf, sendError } from './credentials.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
 import { createRateLimiter } from './rate-limit.ts';
@@ -39,17 +38,8 @@ export const GRAPHQL_PATH = '/graphql';
 export interface HttpServer {
   app: FastifyInstance;
   apollo: ApolloServer<GraphQLContext>;
-  /** `authenticate(headers)` and the key store, for other transports (subscriptions) and tools. */
+  /** `authenticate(headers)`, `policy.authorize(principal, document)` and the key store, for other transports (subscriptions). */
   auth: Auth;
-}
-
-/** What a /graphql request's credentials gave: a principal, or why they were refused. */
-type Credentials = { principal: Principal } | { refused: InvalidCredentialsError | DatabaseError };
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    credentials: Credentials | null;
-  }
 }
 
 export async function createHttpServer(config: Config, db: Database, log: Logger): Promise<HttpServer> {
@@ -86,6 +76,8 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   const production = config.env === 'production';
   const hideSuggestions = production || !settings.introspection;
   const formatError = createErrorFormatter(log, { debug: settings.debugErrors });
+  // The access policy reads @requiresScope from the same schema Apollo serves.
+  const auth = createAuth(config, db, schema);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
@@ -104,7 +96,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       // Before the cost limit: an operation the caller may not run is refused before anything is counted.
-      accessPlugin({ requireKeyForReads: config.auth.requireKeyForReads }),
+      accessPlugin(auth.policy),
       enumErrorsPlugin as ApolloServerPlugin<GraphQLContext>,
       costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions, admission: config.admission }),
       ...(production ? [] : [roundTripsPlugin]),
@@ -132,9 +124,8 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   }
 
   if (settings.playground) await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
-  const auth = createAuth(config, db);
   app.decorateRequest('credentials', null);
-  const principalOf = (request: FastifyRequest) => (request.credentials && 'principal' in request.credentials ? request.credentials.principal : null);
+  const credentials = credentialHooks(auth, { requireKeyForReads: config.auth.requireKeyForReads });
   const rateLimiter = await createRateLimiter(app, config.rateLimits, principalOf);
   const graphql = fastifyApolloHandler(apollo, {
     context: async (request) =>
@@ -148,25 +139,14 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.route({
     method: ['GET', 'POST'],
     url: GRAPHQL_PATH,
-    // Credentials are read first, so the rate limit can count per key; refused ones are answered after it, so
-    // made-up keys draw from their IP's budget.
-    onRequest: async (request) => {
-      request.credentials = await auth.authenticate(request.headers).then(
-        (principal) => ({ principal }),
-        (error: unknown) => {
-          if (error instanceof InvalidCredentialsError || error instanceof DatabaseError) return { refused: error };
-          throw error;
-        },
-      );
-    },
+    // Credentials first (the rate limit counts per key), answered after the rate limit (see credentials.ts).
+    onRequest: credentials.read,
     preHandler: [
       rateLimiter,
       async (request, reply) => {
         // A browser navigating here gets the playground instead of a GraphQL response.
         if (settings.playground && request.method === 'GET' && wantsPlayground(request)) return sendPlayground(reply, GRAPHQL_PATH);
-        const refused = request.credentials && 'refused' in request.credentials ? request.credentials.refused : null;
-        if (refused instanceof DatabaseError) return sendError(reply, 503, 'Cannot check the credentials: the database is unavailable; retry.', refused.failure);
-        if (refused) return sendError(reply.header('www-authenticate', 'Bearer error="invalid_token"'), 401, refused.message, ErrorCode.UNAUTHENTICATED);
+        if (await credentials.answerRefused(request, reply)) return reply;
         const idempotencyKey = idempotencyKeyOf(request.headers);
         if ('error' in idempotencyKey) return sendError(reply, 400, idempotencyKey.error, ErrorCode.BAD_REQUEST);
         const tooLong = documentsOf(request).map((document) => tokenLimitError(document, config.operationLimits.maxTokens)).find(Boolean);
@@ -188,10 +168,6 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   return { app, apollo, auth };
 }
 
-/** An answer in our JSON error shape, sent from a hook (the route's reply is typed as a string body). */
-function sendError(reply: FastifyReply, status: number, message: string, code: ErrorCode): FastifyReply {
-  return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(message, code)));
-}
 
 /** Every response names its request, and no browser guesses its type from its content. */
 function withCommonHeaders(request: FastifyRequest, reply: FastifyReply): FastifyReply {

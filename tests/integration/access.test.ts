@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../support/api-keys.ts';
+import { freePort } from '../support/free-port.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { ApiKeyStore } from '../../src/auth/api-key-store.ts';
 
@@ -146,6 +147,20 @@ describe('the access matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses a caller without READ before parsing when REQUIRE_KEY_FOR_READS is set, and runs no Cypher', async () => {
+    const db = servers.private.app.db;
+    const before = db.stats.statements;
+    const response = await fetch(servers.private.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ not graphql' }),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(db.stats.statements).toBe(before);
+  });
+
   it('lets the allowed read through with its data', async () => {
     const outcome = await fetch(servers.private.graphqlUrl, {
       method: 'POST',
@@ -178,6 +193,26 @@ describe('credentials over time, and the other request headers', () => {
     const refused = await post(server, { authorization: `Bearer ${key}` });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  it('answers 503 AUTHENTICATION_UNAVAILABLE when the JWT key set cannot be fetched, and 401 for a key id it lacks', async () => {
+    const unreachable = await startTestServer({ KNOWLEDGE_AUTOLOAD: 'false', JWT_JWKS_URL: `http://127.0.0.1:${await freePort()}/jwks.json`, JWT_AUDIENCE: AUDIENCE });
+    extra.push(unreachable);
+    const token = callers['JWT read']!;
+    const down = await post(unreachable, { authorization: token });
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('5');
+    expect(((await down.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('AUTHENTICATION_UNAVAILABLE');
+
+    const otherKey = await new SignJWT({ scope: 'admin' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'unknown-key' })
+      .setSubject('someone')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign((await generateKeyPair('RS256')).privateKey);
+    const unknown = await post(servers.public, { authorization: `Bearer ${otherKey}` });
+    expect(unknown.status).toBe(401);
   });
 
   it('validates Idempotency-Key: 1 to 255 visible ASCII characters, else 400 BAD_REQUEST saying so', async () => {
