@@ -48,12 +48,13 @@ function renderRevision(revision: Revision): HTMLElement {
   return item;
 }
 
-function renderHistory(history: FactHistory): HTMLElement {
+/** `withRetraction`: false where the retraction is already shown beside (an entity's fact list). */
+function renderHistory(history: FactHistory, withRetraction: boolean): HTMLElement {
   const block = el('div', undefined, 'history');
   const fact = history.fact;
   if (fact) {
     block.append(el('p', `Rank: ${words(fact.rank)}${fact.revision ? ` · last changed in ${fact.revision.id}` : ''}`, 'rank'));
-    if (fact.retraction) block.append(el('p', retractionLine(fact.retraction), 'retraction'));
+    if (fact.retraction && withRetraction) block.append(el('p', retractionLine(fact.retraction), 'retraction'));
   }
   if (history.revisions.length === 0) {
     block.append(el('p', 'No revision: this fact is older than the history (loaded before revisions were kept).', 'hint'));
@@ -105,10 +106,10 @@ function toggle(showLabel: string, hideLabel: string, reporter: Reporter, load: 
 }
 
 /** "Show rank and history" of a fact. */
-export function historyToggle(factId: string, reporter: Reporter): HTMLElement {
+export function historyToggle(factId: string, reporter: Reporter, withRetraction = true): HTMLElement {
   return toggle('Show rank and history', 'Hide rank and history', reporter, async () => {
     const history = await api.factHistory(factId);
-    return { content: renderHistory(history), message: `${history.revisions.length} revision(s) of ${factId}.` };
+    return { content: renderHistory(history, withRetraction), message: `${history.revisions.length} revision(s) of ${factId}.` };
   });
 }
 
@@ -128,7 +129,7 @@ function renderFactItem(fact: FactListItem, reporter: Reporter): HTMLElement {
   item.append(statement, el('p', `${fact.id} · ${meta}`, 'meta'));
   if (fact.retraction) item.append(el('p', retractionLine(fact.retraction), 'retraction'));
   else if (hidden === 'deprecated') item.append(el('p', 'Deprecated: hidden from current reads (the reason is in its history).', 'retraction'));
-  item.append(historyToggle(fact.id, reporter));
+  item.append(historyToggle(fact.id, reporter, false));
   return item;
 }
 

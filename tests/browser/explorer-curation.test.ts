@@ -120,6 +120,8 @@ describe('explorer: curation on demand', () => {
     expect(lines[1]).toContain(`retract fact ${RETRACTED}`);
     expect(lines[1]).toContain(`reason: ${REASON}`);
     expect(await retracted.locator('.rank').innerText()).toMatch(/^Rank: normal · last changed in r\d+$/);
+    // The retraction is said once, beside the statement, not again in the history.
+    expect(await retracted.locator('.retraction').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-retracted-facts.png') });
 
     // The toggle hides what it showed.
