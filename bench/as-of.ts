@@ -76,7 +76,7 @@ async function run(url: string, key: string): Promise<void> {
     return body.data;
   };
   // The entities looked up: the best connected organizations and people (hubs and ordinary ones alike).
-  const page = await post(`{ entities(first: 200) { nodes { id relations(first: 1) { nodes { id } } facts(first: 1) { id } } } }`);
+  const page = await post(`{ entities(first: 100) { nodes { id relations(first: 1) { nodes { id } } facts(first: 1) { id } } } }`);
   const ids: string[] = page.entities.nodes.filter((e: any) => e.relations.nodes.length > 0 && e.facts.length > 0).map((e: any) => e.id);
   if (ids.length < 10) throw new Error(`Only ${ids.length} connected entities found`);
 

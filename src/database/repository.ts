@@ -217,12 +217,26 @@ export class KnowledgeGraphRepository {
     return toPage(rows.map((row) => toRevision(row.revision)), first);
   }
 
+  /**
+   * Whether revision `sequence` is committed. Revisions are never removed, so once one is seen every lower
+   * sequence is known committed: asOf a past revision costs no round trip for this check after the first.
+   */
+  async isCommitted(sequence: number): Promise<boolean> {
+    if (sequence <= (COMMITTED.get(this.db.driver) ?? 0)) return true;
+    const latest = await this.knowledgeVersion();
+    if (latest) COMMITTED.set(this.db.driver, Math.max(COMMITTED.get(this.db.driver) ?? 0, latest.sequence));
+    return latest !== null && sequence <= latest.sequence;
+  }
+
   /** The sequence of the last revision committed at or before `time` (RFC 3339); 0 before the first. */
   async sequenceAtTime(time: string): Promise<number> {
     const rows = await this.db.read<{ sequence: number }>('read/as-of/revision-at-time', { time }, this.observe);
     return Number(rows[0]?.sequence ?? 0);
   }
 }
+
+/** The highest sequence known committed, per driver (one per database server; see isCommitted). */
+const COMMITTED = new WeakMap<Database['driver'], number>();
 
 /** An id's entity, or where it redirects (see lookupEntities). */
 export type EntityLookup = { entity: EntityRecord; mergedInto?: undefined } | { mergedInto: string; entity?: undefined };

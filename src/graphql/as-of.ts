@@ -23,14 +23,14 @@ export function revisionSequence(id: string, argument: string): number {
 }
 
 /** The sequence an AsOf input names (null: no asOf, the graph as it is). */
-export async function asOfSequence(input: AsOf | null | undefined, { loaders, repository }: GraphQLContext): Promise<number | null> {
+export async function asOfSequence(input: AsOf | null | undefined, { repository }: GraphQLContext): Promise<number | null> {
   if (input === null || input === undefined) return null;
   const { revision, time } = input;
   const given = [revision, time].filter((value) => value !== null && value !== undefined);
   if (given.length !== 1) throw badUserInput('asOf', EXACTLY_ONE);
   if (revision !== null && revision !== undefined) {
     const sequence = revisionSequence(revision, 'asOf.revision');
-    if (!(await loaders.revision.load(sequence))) {
+    if (!(await repository.isCommitted(sequence))) {
       throw new GraphQLError(`Revision ${revision} has not been committed: asOf.revision must name a committed revision (knowledgeVersion is the latest).`, {
         extensions: { code: ErrorCode.REVISION_NOT_FOUND, http: { status: 400 } },
       });

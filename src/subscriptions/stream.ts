@@ -35,7 +35,15 @@ export function changeFeedResolvers(feed: ChangeFeed): Resolvers {
           const revisions = await feed.subscribe(sequence);
           return mapIterator(revisions, (revision) => ({ changes: revision }));
         },
-        resolve: (event: { changes: RevisionRecord }) => event.changes,
+        // Without an event the operation was run as a query (POST /graphql): subscriptions need the stream.
+        resolve: (event: { changes: RevisionRecord } | undefined) => {
+          if (!event) {
+            throw new GraphQLError(`Subscriptions are served over Server-Sent Events at ${STREAM_PATH} (graphql-sse), not at /graphql.`, {
+              extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+            });
+          }
+          return event.changes;
+        },
       },
     },
   };

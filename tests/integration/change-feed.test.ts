@@ -118,6 +118,11 @@ describe('the stream applies /graphql checks', () => {
     expect(JSON.parse(query.body).errors[0].message).toMatch(/subscriptions only/);
   });
 
+  it('answers a subscription sent to /graphql with where the stream is', async () => {
+    const { body } = await client.raw('subscription { changes { id } }');
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/\/graphql\/stream/) });
+  });
+
   it('refuses an invalid operation and one over the alias limit, with codes', async () => {
     const invalid = await post('subscription { changes { nope } }');
     expect(invalid.status).toBe(400);

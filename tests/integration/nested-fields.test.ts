@@ -101,9 +101,11 @@ const VALUES: { [F in NestedFieldName]: Record<(typeof NESTED_FIELDS)[F]['argume
   facts: {
     types: [undefined, ['REALLOCATES'], ['OWNS', 'PRODUCES', 'PLANS_TO_BUILD', 'LEADER_IN']],
     first: [undefined, 1, 2, 100],
+    includeRetracted: [undefined, true],
   },
   backedFacts: {
     first: [undefined, 1, 5],
+    includeRetracted: [undefined, true],
   },
 };
 
