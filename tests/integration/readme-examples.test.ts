@@ -8,6 +8,7 @@
  * of a fresh `npm start`, where the article's load is r1; on a server with more history every id (a value, or
  * inside a message) is shifted by the same number, learned from the first revision answered, and the
  * walkthrough's queries are sent with the shifted ids. A revision id that does not fit that one shift fails.
+ * It writes the README's own ids, so it runs once per database (npm test's is fresh each run).
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -104,6 +105,13 @@ describe('README walkthrough: curating knowledge', () => {
   it('is there: a key command and at least eight steps', () => {
     expect(keyCommand, 'the walkthrough shows `npm run keys -- create …`').not.toBeNull();
     expect(steps.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('runs on a database where it has not run before (its ids are the README\'s)', async () => {
+    const document = /addDocument\(input: \{\s*id: "([^"]+)"/.exec(walkthrough)?.[1];
+    expect(document, 'the walkthrough adds a document').toBeDefined();
+    const { body } = await post({ query: `{ entity(id: ${JSON.stringify(document)}) { id } }`, expected: null });
+    expect(body, `${document} exists already: the walkthrough ran on this database before; run it on a fresh one, as npm test does`).toEqual({ data: { entity: null } });
   });
 
   it('creates the key with the README\'s own command', async () => {
