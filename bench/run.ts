@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { ApiKeyStore } from '../src/auth/api-key-store.ts';
 import { loadConfig, PROJECT_ROOT, type Neo4jConnection } from '../src/config/config.ts';
 import { createDriver, Database } from '../src/database/database.ts';
 import { loadStatements } from '../src/database/statements.ts';
@@ -41,7 +42,6 @@ import { OPERATIONS, canonicalJson, type BenchOperation, type Canonical, type Gr
 import type { FromPeer, ToPeer } from './peer/peer-process.ts';
 import type { FromServer, ToServer } from './server-process.ts';
 import { writeSyntheticKnowledge } from './synthetic/generate.ts';
-import { ApiKeyStore } from '../src/auth/api-key-store.ts';
 import {
   assertedCount,
   checkWrite,
@@ -89,9 +89,9 @@ const loop: LoopOptions = {
 };
 const outFile = path.resolve(flags.out ?? path.join(PROJECT_ROOT, 'BENCHMARKS.md'));
 const NEO4J_HEAP = process.env.NEO4J_LOCAL_HEAP ?? '3g';
+const NEO4J_PAGECACHE = process.env.NEO4J_LOCAL_PAGECACHE ?? '3g';
 /** In every write id, so a run on a database that holds another run's writes (BENCH_NEO4J_URI) writes new ids. */
 const RUN_TAG = Date.now().toString(36);
-const NEO4J_PAGECACHE = process.env.NEO4J_LOCAL_PAGECACHE ?? '3g';
 
 // ------------------------------------------------------------------------------------------------ helpers
 
