@@ -201,7 +201,8 @@ async function mixed(): Promise<number> {
     const graphqlUrl = `${url}/graphql`;
     console.log(`Server ready at ${graphqlUrl} (child process ${server.pid})`);
     const warmUpProblems = await warmUp(graphqlUrl);
-    const reply = await server.request<Extract<FromServer, { type: 'key' }>>({ type: 'issueKey', scope: 'WRITE', name: 'bench-load-writer' }, ['key']);
+    const reply = await server.request<Extract<FromServer, { type: 'key' | 'keyFailed' }>>({ type: 'issueKey', scope: 'WRITE', name: 'bench-load-writer' }, ['key', 'keyFailed']);
+    if (reply.type === 'keyFailed') throw new Error(`The write key could not be made: ${reply.message}`);
     const authorization = `Bearer ${reply.key}`;
     const writer = graphqlClient(url, '/graphql', 1, { authorization });
     try {
