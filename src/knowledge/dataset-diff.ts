@@ -45,7 +45,8 @@ function planEntities(file: KnowledgeFile, rows: GraphRows, state: DatasetState,
       if (stored?.mergedInto) continue;
       const fields = entityFieldsOfEntry(entries.get(row.id)!);
       if (!stored?.values) {
-        changes.push({ operation: 'CREATE_ENTITY', target: row.id, after: fields });
+        // No `after`: the new entity is the value after, and its next change keeps these as an EntityVersion.
+        changes.push({ operation: 'CREATE_ENTITY', target: row.id });
         kept.push({ id: row.id, props: { ...row.props, created: sequence, since: sequence, revision: sequence } });
         continue;
       }
@@ -87,7 +88,8 @@ function planFacts(file: KnowledgeFile, rows: GraphRows, state: DatasetState, se
     const stored = state.facts.get(row.id);
     const after = factSummary(entries.get(row.id)!, row.props.contentSha256);
     if (!stored) {
-      changes.push({ operation: 'ASSERT_FACT', target: row.id, after });
+      // No `after`: the new fact is the value after (see factSummary).
+      changes.push({ operation: 'ASSERT_FACT', target: row.id });
       written.add(row.id);
     } else if (stored.contentSha256 !== row.props.contentSha256 || stored.retractedIn !== null) {
       // A changed fact, or one the file had removed and now holds again: a new version.
@@ -120,9 +122,10 @@ function planFacts(file: KnowledgeFile, rows: GraphRows, state: DatasetState, se
 }
 
 /**
- * What a file's fact change records as `after`: what the fact says, and its content hash. The whole entry is
- * the fact itself (its content never changes; a revised one keeps its old node as a :FactVersion), and
- * repeating it in every change made a 10^5-relation file's one transaction twice as large.
+ * What a file's revised fact records as `after`: what the fact says, and its content hash; the whole entry is
+ * the fact itself (its content never changes; a revised one keeps its old node as a :FactVersion). A file's
+ * new facts and entities record no `after` at all: a 50,000-relation file writes one change per fact and
+ * entity in its one transaction, and repeating their content there made it too large for a 2 GB heap.
  */
 function factSummary(fact: FactEntry, contentSha256: unknown): Record<string, unknown> {
   return { type: fact.type, statement: fact.statement, modality: fact.modality, status: fact.status ?? 'CURRENT', contentSha256 };
