@@ -76,7 +76,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   const production = config.env === 'production';
   const hideSuggestions = production || !settings.introspection;
   const formatError = createErrorFormatter(log, { debug: settings.debugErrors });
-  // The access policy reads @requiresScope from the same schema Apollo serves.
+  // The access policy reads @requiresScope from the same SDL Apollo serves.
   const auth = createAuth(config, db, schema);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,

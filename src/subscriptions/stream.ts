@@ -7,7 +7,7 @@
 import { getOperationAST, GraphQLError, parse, specifiedRules, validate, getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createAccessPolicy, InvalidCredentialsError, type Auth } from '../auth/index.ts';
+import { CredentialsUnverifiableError, InvalidCredentialsError, WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
@@ -86,7 +86,7 @@ function refusal(status: number, message: string, code: string, headers: Record<
 
 export function registerChangeStream(app: FastifyInstance, options: StreamOptions): void {
   const { schema, db, config, auth, log, formatError } = options;
-  const policy = createAccessPolicy(schema, { requireKeyForReads: config.auth.requireKeyForReads });
+  const { policy } = auth;
   const rules = [...specifiedRules, knownOperationTypesRule, ...limitValidationRules(config.operationLimits)];
   const principals = new WeakMap<FastifyRequest, Principal>();
 
@@ -111,7 +111,7 @@ export function registerChangeStream(app: FastifyInstance, options: StreamOption
       const denied = policy.authorize(principal, document, params.operationName);
       if (denied) {
         const status = denied.extensions.code === ErrorCode.UNAUTHENTICATED ? 401 : 403;
-        return refusal(status, denied.message, String(denied.extensions.code), status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+        return refusal(status, denied.message, String(denied.extensions.code), status === 401 ? { 'www-authenticate': WWW_AUTHENTICATE } : {});
       }
       const errors = validate(schema, document, rules, { hideSuggestions: options.hideSuggestions });
       if (errors.length > 0) {
@@ -142,10 +142,17 @@ export function registerChangeStream(app: FastifyInstance, options: StreamOption
     try {
       principal = await auth.authenticate(request.headers);
     } catch (error) {
-      if (!(error instanceof InvalidCredentialsError) && !(error instanceof DatabaseError)) throw error;
-      const [status, code] = error instanceof DatabaseError ? [503, error.failure] : [401, ErrorCode.UNAUTHENTICATED];
+      // As /graphql answers them (src/http/credentials.ts): a bad bearer 401, credentials not checkable now 503.
       options.commonHeaders(request, reply);
-      return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [{ message: error.message, extensions: { code } }] }));
+      const send = (status: number, message: string, code: string) =>
+        reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+      if (error instanceof InvalidCredentialsError) {
+        reply.header('www-authenticate', WWW_AUTHENTICATE);
+        return send(401, error.message, ErrorCode.UNAUTHENTICATED);
+      }
+      if (error instanceof CredentialsUnverifiableError) return send(503, "Cannot check the token now: the identity provider's key set is unreachable; retry.", ErrorCode.AUTHENTICATION_UNAVAILABLE);
+      if (error instanceof DatabaseError) return send(503, error.message, error.failure);
+      throw error;
     }
     principals.set(request, principal);
     options.commonHeaders(request, reply);
