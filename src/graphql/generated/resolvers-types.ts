@@ -100,11 +100,11 @@ export type Change = {
 
 /** What one change in a revision did. */
 export type ChangeOperation =
-  /** A new document: `after` is its fields and its text's hash. */
+  /** A new document (a Document entity with its text). */
   | 'ADD_DOCUMENT'
-  /** A new fact: `after` is its knowledge-file entry. */
+  /** A new fact. */
   | 'ASSERT_FACT'
-  /** A new entity: `after` is its fields. */
+  /** A new entity: `after` holds it. */
   | 'CREATE_ENTITY'
   /** `target` was merged into `after` and now redirects to it. */
   | 'MERGE_ENTITY'
@@ -626,7 +626,7 @@ export type ImportKnowledgePayload = {
 };
 
 export type ImportStatus =
-  /** The file's differences were written, as one revision. */
+  /** The file's differences were written as one revision. */
   | 'LOADED'
   /** The file equals what was last imported: nothing written. */
   | 'UNCHANGED';
@@ -1236,11 +1236,11 @@ export type QuerySourcesArgs = {
 
 /** How much a fact counts, as in Wikidata: preferred facts come first, deprecated ones are hidden unless asked for. */
 export type Rank =
-  /** Kept, but hidden from current reads (like a retraction) unless `includeRetracted`. */
+  /** Hidden from current reads unless `includeRetracted`; kept, and shown as of earlier revisions. */
   | 'DEPRECATED'
   /** The default. */
   | 'NORMAL'
-  /** Comes first in fact lists: the best-supported statement among others on the same thing. */
+  /** Listed first among the facts of an entity or source. */
   | 'PREFERRED';
 
 /**
