@@ -126,8 +126,16 @@ export class KnowledgeGraphRepository {
       const rows = await this.db.read<{ fact: FactRow }>('read/as-of/facts-by-ids', { ids, asOf }, this.observe);
       return new Map(rows.map((row) => [String(row.fact.fact.id), factOf(row.fact, asOf)]));
     }
-    const rows = await this.db.read<{ fact: Props; edges: EdgeProps[] }>('read/facts-by-ids', { ids }, this.observe);
-    return new Map(rows.map((row) => [String(row.fact.id), factOf({ fact: row.fact, edges: row.edges }, null)]));
+    const rows = await this.db.read<{ fact: Props }>('read/facts-by-ids', { ids }, this.observe);
+    const facts = new Map(rows.map((row) => [String(row.fact.id), toFact(row.fact)]));
+    // A hidden fact has no ABOUT edge: its participants come from its history edges, in a second read.
+    const hidden = rows.filter((row) => row.fact.retractedIn != null || row.fact.rank === 'DEPRECATED');
+    if (hidden.length > 0) {
+      const edges = await this.db.read<{ id: string; edges: EdgeProps[] }>('read/fact-edges', { ids: hidden.map((row) => String(row.fact.id)) }, this.observe);
+      const byId = new Map(edges.map((row) => [row.id, row.edges]));
+      for (const row of hidden) facts.set(String(row.fact.id), factOf({ fact: row.fact, edges: byId.get(String(row.fact.id)) ?? [] }, null));
+    }
+    return facts;
   }
 
   async factsOfEntities(ids: readonly string[], query: FactsQuery, asOf: number | null = null): Promise<Map<string, FactRecord[]>> {

@@ -38,6 +38,7 @@ export const READ_STATEMENT_NAMES = [
   // Facts hidden from current reads, asked for by `includeRetracted`.
   'read/facts-by-entities-with-retracted',
   'read/facts-backed-by-sources-with-retracted',
+  'read/fact-edges',
   // History (docs/curation-model.md): revisions, their changes, redirects of merged ids.
   'read/history/knowledge-version',
   'read/history/revisions-by-sequences',
