@@ -1,10 +1,17 @@
 /**
- * `npm run bench:load [-- --duration 10 --connections 32 --rounds 3] [--availability]` (or BENCH_DURATION,
- * BENCH_CONNECTIONS, BENCH_ROUNDS): a bounded load benchmark. With `--availability`, it measures instead how
- * one-entity lookups fare while clients send the most expensive operations the limits allow (availability.ts).
- * Otherwise it Starts the server, runs autocannon on loopback with the query mix
- * of bench/query-mix.ts for several rounds back to back, records the server's memory after each round, and
- * exits non-zero if any request failed (connection error, non-2xx, or a GraphQL error inside a 200).
+ * `npm run bench:load [-- --duration 10 --connections 32 --rounds 3 --write-percent 10] [--reads-only] [--availability]`
+ * (or BENCH_DURATION, BENCH_CONNECTIONS, BENCH_ROUNDS): a bounded load benchmark.
+ *
+ * By default each round runs the query mix of bench/query-mix.ts twice, `duration` seconds each: reads only,
+ * then with `--write-percent` (10) of the requests writes (AssertFact, UpsertEntity, RetractFact with a write
+ * key, each with its own ids, about the benchmark's own entities); the reads' p99 with and without the writes
+ * side by side, the server's heap after GC after each phase (flat across rounds), and every error counted:
+ * the run fails on any.
+ * `--reads-only`: the reads-only rounds of before, driven by autocannon (one latency for every request).
+ * `--availability`: how one-entity lookups fare while clients send the most expensive operations the limits
+ * allow (availability.ts).
+ *
+ * Every response is checked: a connection error, a non-2xx, a GraphQL error inside a 200 or wrong data fails.
  *
  * The server runs in a CHILD PROCESS (bench/server-process.ts), not in this one: autocannon in the same
  * process would share the event loop with the server (halving the throughput measured and adding its own
@@ -22,11 +29,20 @@ import { parseArgs } from 'node:util';
 import { freePort } from '../tests/support/free-port.ts';
 import { measureAvailability } from './availability.ts';
 import { Child } from './compare/child.ts';
-import { QUERY_MIX, runLoad, warmUp, type LoadResult } from './query-mix.ts';
+import { QUERY_MIX, runLoad, runMixedLoad, warmUp, type LoadResult, type MixedLoadResult } from './query-mix.ts';
+import { graphqlClient } from './compare/http-client.ts';
+import { OURS_WRITES, prepareWriteTargets, WRITE_OPERATION_NAMES } from './write-operations.ts';
 import type { FromServer, ToServer } from './server-process.ts';
 
 const { values: flags } = parseArgs({
-  options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' }, availability: { type: 'boolean' } },
+  options: {
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    rounds: { type: 'string' },
+    'write-percent': { type: 'string' },
+    'reads-only': { type: 'boolean' },
+    availability: { type: 'boolean' },
+  },
 });
 function positive(name: string, flag: string | undefined, env: string | undefined, fallback: number): number {
   const value = Number(flag ?? env ?? fallback);
@@ -36,6 +52,8 @@ function positive(name: string, flag: string | undefined, env: string | undefine
 const durationSeconds = positive('duration', flags.duration, process.env.BENCH_DURATION, 10);
 const connections = positive('connections', flags.connections, process.env.BENCH_CONNECTIONS, 32);
 const rounds = positive('rounds', flags.rounds, process.env.BENCH_ROUNDS, 3);
+const writePercent = Number(flags['write-percent'] ?? 10);
+if (![1, 2, 5, 10, 20, 25, 50].includes(writePercent)) throw new Error(`--write-percent must be one of 1, 2, 5, 10, 20, 25, 50 (one request in 100 / n), not ${flags['write-percent']}`);
 
 type Memory = Extract<FromServer, { type: 'memory' }>;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -50,9 +68,10 @@ async function startServer(): Promise<{ server: Server; url: string; tempDir?: s
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     HOST: '127.0.0.1',
     PORT: '0',
-    // The load comes from one address: measure the server, not its rate limit.
-    RATE_LIMIT_PER_MINUTE_ANONYMOUS: process.env.RATE_LIMIT_PER_MINUTE_ANONYMOUS ?? '0',
-    RATE_LIMIT_PER_MINUTE_KEY: process.env.RATE_LIMIT_PER_MINUTE_KEY ?? '0',
+    // The load measures the server, not its rate limits (0 turns each budget off).
+    RATE_LIMIT_PER_MINUTE_ANONYMOUS: '0',
+    RATE_LIMIT_PER_MINUTE_KEY: '0',
+    RATE_LIMIT_PER_MINUTE_WRITE: '0',
   };
   let tempDir: string | undefined;
   if (!process.env.NEO4J_URI) {
@@ -107,6 +126,7 @@ async function availability(): Promise<number> {
 
 async function main(): Promise<number> {
   if (flags.availability) return availability();
+  if (!flags['reads-only']) return mixed();
   console.log(`Load benchmark: ${rounds} round(s) of ${durationSeconds} s, ${connections} connections, ${QUERY_MIX.length} queries in the mix`);
   const { server, url, tempDir } = await startServer();
   // Ctrl-C or SIGTERM mid-run: stop the server (and its Neo4j) and remove its data before leaving.
@@ -151,6 +171,83 @@ async function main(): Promise<number> {
       `(${grew ? 'GREW: look for a leak' : 'no growth'}); rss ${mb(first.memory.rss)} → ${mb(last.memory.rss)}`,
   );
   console.log(failures === 0 ? '  OK: every response was a successful GraphQL answer' : `  FAILED: ${failures} failed request(s)`);
+  return failures === 0 ? 0 : 1;
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+
+function printPhase(label: string, r: MixedLoadResult, memory: Memory): void {
+  const writes = r.writes
+    ? `; writes ${r.writes.requests} (${WRITE_OPERATION_NAMES.map((op) => `${op} ${r.writesByOperation[op]}`).join(', ')}), p50 ${ms(r.writes.p50Ms)} ms, p99 ${ms(r.writes.p99Ms)} ms, errors ${r.writes.errors}`
+    : '';
+  console.log(
+    `${label}: ${r.requestsPerSecond.toFixed(0)} req/s; reads ${r.reads.requests}, p50 ${ms(r.reads.p50Ms)} ms, p99 ${ms(r.reads.p99Ms)} ms, errors ${r.reads.errors}${writes}; ` +
+      `server heapUsed ${mb(memory.heapUsed)}${memory.gcForced ? ' (after GC)' : ' (no forced GC)'}, rss ${mb(memory.rss)}`,
+  );
+  for (const problem of r.problems) console.log(`  ! ${problem}`);
+}
+
+/** Each round: the mix reads only, then with writes; reads' p99 side by side, heap after each phase. */
+async function mixed(): Promise<number> {
+  const writeEvery = Math.round(100 / writePercent);
+  console.log(`Load benchmark: ${rounds} round(s), each ${durationSeconds} s reads only then ${durationSeconds} s with ${writePercent} % writes; ${connections} connections, ${QUERY_MIX.length} queries in the mix`);
+  const { server, url, tempDir } = await startServer();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopServer(server, tempDir).finally(() => process.exit(130)));
+  }
+  const results: { readsOnly: MixedLoadResult; withWrites: MixedLoadResult; heapReadsOnly: number; heapWithWrites: number }[] = [];
+  const runTag = Date.now().toString(36);
+  try {
+    const graphqlUrl = `${url}/graphql`;
+    console.log(`Server ready at ${graphqlUrl} (child process ${server.pid})`);
+    const warmUpProblems = await warmUp(graphqlUrl);
+    const reply = await server.request<Extract<FromServer, { type: 'key' | 'keyFailed' }>>({ type: 'issueKey', scope: 'WRITE', name: 'bench-load-writer' }, ['key', 'keyFailed']);
+    if (reply.type === 'keyFailed') throw new Error(`The write key could not be made: ${reply.message}`);
+    const authorization = `Bearer ${reply.key}`;
+    const writer = graphqlClient(url, '/graphql', 1, { authorization });
+    try {
+      await prepareWriteTargets((query, variables) => writer.post(query, variables));
+      // One write of each kind before any load: a broken write fails here with the server's own message.
+      for (const op of WRITE_OPERATION_NAMES) await writer.post(OURS_WRITES[op].document, OURS_WRITES[op].variables(`load-${runTag}-check`, 0));
+    } catch (error) {
+      warmUpProblems.push(`writes: ${(error as Error).message}`);
+    } finally {
+      writer.close();
+    }
+    if (warmUpProblems.length > 0) {
+      console.log(`The mix fails before any load:\n  ! ${warmUpProblems.join('\n  ! ')}`);
+      return 1;
+    }
+    for (let round = 1; round <= rounds; round++) {
+      const base = { url: graphqlUrl, connections, durationSeconds, authorization, tag: `${runTag}-${round}` };
+      const readsOnly = await runMixedLoad({ ...base, writeEvery: null });
+      const afterReads = await serverMemory(server);
+      printPhase(`round ${round}, reads only  `, readsOnly, afterReads);
+      const withWrites = await runMixedLoad({ ...base, writeEvery });
+      const afterWrites = await serverMemory(server);
+      printPhase(`round ${round}, with writes`, withWrites, afterWrites);
+      results.push({ readsOnly, withWrites, heapReadsOnly: afterReads.heapUsed, heapWithWrites: afterWrites.heapUsed });
+    }
+  } finally {
+    await stopServer(server, tempDir);
+  }
+  const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((total, r) => total + pick(r), 0);
+  const readErrors = sum((r) => r.readsOnly.reads.errors + r.withWrites.reads.errors);
+  const writeErrors = sum((r) => r.withWrites.writes?.errors ?? 0);
+  const heaps = results.flatMap((r) => [r.heapReadsOnly, r.heapWithWrites]);
+  const heapRatio = heaps.at(-1)! / heaps[0]!;
+  console.log('\nSummary');
+  console.log('  | round | reads p50 ms alone | reads p50 ms with writes | reads p99 ms alone | reads p99 ms with writes | writes p99 ms | req/s alone · with writes |');
+  for (const [i, r] of results.entries()) {
+    console.log(
+      `  | ${i + 1} | ${ms(r.readsOnly.reads.p50Ms)} | ${ms(r.withWrites.reads.p50Ms)} | ${ms(r.readsOnly.reads.p99Ms)} | ${ms(r.withWrites.reads.p99Ms)} | ${ms(r.withWrites.writes?.p99Ms ?? NaN)} | ${r.readsOnly.requestsPerSecond.toFixed(0)} · ${r.withWrites.requestsPerSecond.toFixed(0)} |`,
+    );
+  }
+  console.log(`  requests: reads ${sum((r) => r.readsOnly.reads.requests + r.withWrites.reads.requests)}, writes ${sum((r) => r.withWrites.writes?.requests ?? 0)}; errors: reads ${readErrors}, writes ${writeErrors}`);
+  const grew = heapRatio > 1.1;
+  console.log(`  heapUsed after GC, phase by phase: ${heaps.map(mb).join(' → ')}: last/first ${heapRatio.toFixed(2)} (${grew ? 'GREW: look for a leak' : 'flat'})`);
+  const failures = readErrors + writeErrors;
+  console.log(failures === 0 ? '  OK: every read and write was a successful answer' : `  FAILED: ${failures} failed request(s)`);
   return failures === 0 ? 0 : 1;
 }
 

@@ -3,7 +3,11 @@
  * mix of GraphQL operations, rotated request by request on every connection, and a check of every
  * response body, because a GraphQL error comes back inside a 200 and autocannon alone would count it a success.
  */
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { runClosedLoop, summarize, type LoopResult } from './compare/closed-loop.ts';
+import { graphqlClient } from './compare/http-client.ts';
+import { OURS_WRITES, writeIds, type WriteOperationName } from './write-operations.ts';
 
 export interface MixQuery {
   /** Short label used in the per-query tally. */
@@ -196,6 +200,96 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     non2xx: result.non2xx,
     badBodies,
     perQuery,
+    problems: [...problems],
+  };
+}
+
+// ------------------------------------------------------------------------------------ reads with writes
+
+export interface MixedLoadOptions extends LoadOptions {
+  /** Every `writeEvery`-th request is a write (10: 90 % reads, 10 % writes); null for reads only. */
+  writeEvery: number | null;
+  /** `Bearer <write key>`, sent with the writes. */
+  authorization: string;
+  /** Names this load's write ids (`load-<tag>`), unique per round. */
+  tag: string;
+}
+
+export interface MixedLoadResult {
+  requestsPerSecond: number;
+  /** The reads' own latencies and errors (a GraphQL error or wrong data is an error here). */
+  reads: LoopResult;
+  /** The writes', or null for reads only. */
+  writes: LoopResult | null;
+  /** Writes by operation. */
+  writesByOperation: Record<WriteOperationName, number>;
+  problems: string[];
+}
+
+/**
+ * The query mix with writes in it, on a closed loop of `connections` clients (bench/compare/closed-loop.ts),
+ * timing reads and writes apart: autocannon reports one latency for every request, and the reads' p99 with
+ * and without writes is the figure this load is for. Writes rotate AssertFact, UpsertEntity and RetractFact
+ * (retracting a fact this load asserted and saw committed), each with its own ids (bench/write-operations.ts);
+ * every answer is checked (a write's answer must name its id).
+ */
+export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
+  const url = new URL(options.url);
+  const reader = graphqlClient(url.origin, url.pathname, options.connections);
+  const writer = graphqlClient(url.origin, url.pathname, options.connections, { authorization: options.authorization });
+  const cell = `load-${options.tag}`;
+  const latencies = { reads: [] as number[], writes: [] as number[] };
+  const errors = { reads: 0, writes: 0 };
+  const firstError: { reads?: string; writes?: string } = {};
+  const problems = new Set<string>();
+  const counters = { AssertFact: 0, UpsertEntity: 0, RetractFact: 0 };
+  const writesByOperation: Record<WriteOperationName, number> = { AssertFact: 0, UpsertEntity: 0, RetractFact: 0 };
+  /** Facts this load asserted and saw committed, not yet retracted. */
+  const retractable: number[] = [];
+  let writes = 0;
+
+  const read = async (i: number) => {
+    const query = QUERY_MIX[i % QUERY_MIX.length]!;
+    const problem = bodyProblem(query, JSON.stringify(await reader.post(query.query, query.variables ?? {})));
+    if (problem) throw new Error(`${query.name}: ${problem}`);
+  };
+  const write = async () => {
+    const rotation: WriteOperationName[] = ['AssertFact', 'UpsertEntity', 'RetractFact'];
+    let op = rotation[writes++ % rotation.length]!;
+    if (op === 'RetractFact' && retractable.length === 0) op = 'AssertFact';
+    const i = op === 'RetractFact' ? retractable.shift()! : counters[op]++;
+    writesByOperation[op] += 1;
+    const ids = writeIds(cell, i);
+    const answer = JSON.stringify(await writer.post(OURS_WRITES[op].document, OURS_WRITES[op].variables(cell, i)));
+    if (!answer.includes(JSON.stringify(op === 'UpsertEntity' ? ids.entity : ids.fact))) throw new Error(`${op}: the answer lacks its id: ${answer.slice(0, 200)}`);
+    if (op === 'AssertFact') retractable.push(i);
+  };
+
+  const started = performance.now();
+  await runClosedLoop(
+    async (i) => {
+      const kind = options.writeEvery !== null && i % options.writeEvery === options.writeEvery - 1 ? 'writes' : 'reads';
+      const t0 = performance.now();
+      try {
+        await (kind === 'writes' ? write() : read(i));
+        latencies[kind].push(performance.now() - t0);
+      } catch (error) {
+        errors[kind] += 1;
+        const message = error instanceof Error ? error.message : String(error);
+        firstError[kind] ??= message;
+        if (problems.size < 10) problems.add(`${kind}: ${message.slice(0, 300)}`);
+      }
+    },
+    { concurrency: options.connections, durationMs: options.durationSeconds * 1000, warmupMs: 0 },
+  );
+  const elapsedMs = performance.now() - started;
+  reader.close();
+  writer.close();
+  return {
+    requestsPerSecond: ((latencies.reads.length + latencies.writes.length) / elapsedMs) * 1000,
+    reads: summarize(latencies.reads, errors.reads, firstError.reads, elapsedMs),
+    writes: options.writeEvery === null ? null : summarize(latencies.writes, errors.writes, firstError.writes, elapsedMs),
+    writesByOperation,
     problems: [...problems],
   };
 }

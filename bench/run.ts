@@ -8,6 +8,9 @@
  * For each graph size, synthetic knowledge (bench/synthetic) is generated and loaded through the project's own
  * import path, then each operation is checked (every answer of raw and the peer compared with ours) and only
  * then timed: the same closed loop, concurrency and inputs for the three systems, one after another.
+ * After the reads of each size, the writes (bench/write-operations.ts: AssertFact, RetractFact, UpsertEntity),
+ * ours over HTTP with a write key, raw through our write layer, the peer through its generated mutations:
+ * each checked once (the graph holds what the write should leave), then timed with its own ids per request.
  * Writes BENCHMARKS.md, bench/results/latest.json and bench/results/latency-vs-size.svg.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { ApiKeyStore } from '../src/auth/api-key-store.ts';
 import { loadConfig, PROJECT_ROOT, type Neo4jConnection } from '../src/config/config.ts';
 import { createDriver, Database } from '../src/database/database.ts';
 import { loadStatements } from '../src/database/statements.ts';
@@ -38,6 +42,15 @@ import { OPERATIONS, canonicalJson, type BenchOperation, type Canonical, type Gr
 import type { FromPeer, ToPeer } from './peer/peer-process.ts';
 import type { FromServer, ToServer } from './server-process.ts';
 import { writeSyntheticKnowledge } from './synthetic/generate.ts';
+import {
+  assertedCount,
+  checkWrite,
+  OURS_WRITES,
+  PEER_WRITES,
+  prepareWriteTargets,
+  WRITE_OPERATION_NAMES,
+  type WriteOperationName,
+} from './write-operations.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -77,6 +90,8 @@ const loop: LoopOptions = {
 const outFile = path.resolve(flags.out ?? path.join(PROJECT_ROOT, 'BENCHMARKS.md'));
 const NEO4J_HEAP = process.env.NEO4J_LOCAL_HEAP ?? '3g';
 const NEO4J_PAGECACHE = process.env.NEO4J_LOCAL_PAGECACHE ?? '3g';
+/** In every write id, so a run on a database that holds another run's writes (BENCH_NEO4J_URI) writes new ids. */
+const RUN_TAG = Date.now().toString(36);
 
 // ------------------------------------------------------------------------------------------------ helpers
 
@@ -98,6 +113,8 @@ interface Systems {
   ours: Child<ToServer, FromServer>;
   peer: Child<ToPeer, FromPeer>;
   oursClient: GraphQLClient;
+  /** Ours with the benchmark's write key (`authorization: Bearer …`). */
+  oursWriter: GraphQLClient;
   peerClient: GraphQLClient;
 }
 
@@ -203,6 +220,59 @@ async function timeCell(systems: Systems, system: SystemName, op: BenchOperation
   return { ...result, peakRssBytes: peakRss(pid) };
 }
 
+// ------------------------------------------------------------------------------------------------ writes
+
+/** Request i of a write cell, sent by `system`. */
+async function write(systems: Systems, system: SystemName, op: WriteOperationName, cell: string, i: number): Promise<void> {
+  if (system === 'ours') return void (await systems.oursWriter.post(OURS_WRITES[op].document, OURS_WRITES[op].variables(cell, i)));
+  if (system === 'peer') return void (await systems.peerClient.post(PEER_WRITES[op].document, PEER_WRITES[op].variables(cell, i)));
+  const reply = await systems.raw.request({ type: 'write', op, cell, i }, ['written', 'error']);
+  if (reply.type === 'error') throw new Error(reply.message);
+}
+
+async function timeWrite(systems: Systems, system: SystemName, op: WriteOperationName, cell: string, options: LoopOptions): Promise<LoopResult & { peakRssBytes: number }> {
+  const pid = pidOf(systems, system);
+  resetPeakRss(pid);
+  let result: LoopResult;
+  if (system === 'raw') {
+    const reply = await systems.raw.request({ type: 'runWrites', op, cell, loop: options }, ['result']);
+    result = (reply as Extract<FromRaw, { type: 'result' }>).result;
+  } else {
+    result = await runClosedLoop((i) => write(systems, system, op, cell, i), options);
+  }
+  return { ...result, peakRssBytes: peakRss(pid) };
+}
+
+/**
+ * The write cells of a size, after its reads. Each system's write is first checked (request 0 of a `-check`
+ * cell, then the graph read back), then timed; RetractFact retracts the facts its AssertFact cell asserted.
+ */
+async function runWrites(systems: Systems, driver: Driver, database: string, relations: number): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  for (const op of WRITE_OPERATION_NAMES) {
+    for (const system of SYSTEMS) {
+      const cell = `${system}-${relations}-${RUN_TAG}`;
+      let verdict: string;
+      try {
+        await write(systems, system, op, `${cell}-check`, 0);
+        verdict = (await checkWrite(driver, database, op, `${cell}-check`, 0)) ?? 'checked';
+      } catch (error) {
+        verdict = `error: ${(error as Error).message.slice(0, 200)}`;
+      }
+      const ok = verdict === 'checked';
+      const maxRequests = op === 'RetractFact' ? await assertedCount(driver, database, cell) : undefined;
+      const timed = ok ? await timeWrite(systems, system, op, cell, { ...loop, maxRequests }) : { requests: 0, errors: 0, requestsPerSecond: NaN, p50Ms: NaN, p99Ms: NaN, meanMs: NaN, peakRssBytes: NaN };
+      const result: Cell = { op, system, roundTrips: NaN, verified: verdict, ...timed };
+      cells.push(result);
+      log(
+        `  ${op.padEnd(13)} ${system.padEnd(5)} ${ok ? `${fmt(result.requestsPerSecond, 0).padStart(6)} req/s  p50 ${fmt(result.p50Ms, 2).padStart(7)} ms  p99 ${fmt(result.p99Ms, 2).padStart(7)} ms` : 'NOT TIMED'}` +
+          `  ${result.requests} writes${maxRequests === undefined ? '' : ` of ${maxRequests} facts`}  peak rss ${fmt(result.peakRssBytes / 2 ** 20, 0)} MB  ${result.errors ? `errors ${result.errors} (${result.firstError})  ` : ''}${verdict}`,
+      );
+    }
+  }
+  return cells;
+}
+
 // ------------------------------------------------------------------------------------------------ phases
 
 async function startNeo4j(): Promise<{ connection: Neo4jConnection; stop: () => Promise<void> }> {
@@ -229,7 +299,7 @@ async function startNeo4j(): Promise<{ connection: Neo4jConnection; stop: () => 
   };
 }
 
-async function startSystems(connection: Neo4jConnection): Promise<Systems> {
+async function startSystems(connection: Neo4jConnection, writeKey: string): Promise<Systems> {
   const env = {
     ...process.env,
     NEO4J_URI: connection.uri,
@@ -240,9 +310,10 @@ async function startSystems(connection: Neo4jConnection): Promise<Systems> {
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     PORT: '0',
-    // The load comes from one address: measure the server, not its rate limit.
+    // The benchmark measures the server, not its rate limits (0 turns each budget off).
     RATE_LIMIT_PER_MINUTE_ANONYMOUS: '0',
     RATE_LIMIT_PER_MINUTE_KEY: '0',
+    RATE_LIMIT_PER_MINUTE_WRITE: '0',
   };
   const raw = await Child.start<ToRaw, FromRaw>('raw', path.join(HERE, 'compare/raw-process.ts'), env);
   const ours = await Child.start<ToServer, FromServer>('ours', path.join(HERE, 'server-process.ts'), env);
@@ -253,6 +324,7 @@ async function startSystems(connection: Neo4jConnection): Promise<Systems> {
     ours,
     peer,
     oursClient: graphqlClient(urlOf(ours.ready), '/graphql', loop.concurrency),
+    oursWriter: graphqlClient(urlOf(ours.ready), '/graphql', loop.concurrency, { authorization: `Bearer ${writeKey}` }),
     peerClient: graphqlClient(urlOf(peer.ready), '/graphql', loop.concurrency),
   };
 }
@@ -336,6 +408,8 @@ async function runSize(systems: Systems, db: Database, driver: Driver, database:
       );
     }
   }
+  // Writes last: they add facts and entities of their own, never read by the cells above.
+  cells.push(...(await runWrites(systems, driver, database, relations)));
   const heapAfter = { raw: 0, ours: 0, peer: 0 };
   for (const system of SYSTEMS) heapAfter[system] = (await memoryOf(systems, system)).heapUsed;
   return { generatedRelations: relations, graph, load, cells, heapAfter };
@@ -367,7 +441,9 @@ async function main(): Promise<number> {
   try {
     await db.ensureSchema();
     for (const file of knowledgeFilesIn(path.join(PROJECT_ROOT, 'data/knowledge'))) await loadKnowledgeFile(db, file);
-    systems = await startSystems(neo.connection);
+    const writeKey = (await new ApiKeyStore(db).create('WRITE', 'bench-writer')).key;
+    systems = await startSystems(neo.connection, writeKey);
+    await prepareWriteTargets((query, variables) => systems!.oursWriter.post(query, variables));
     log(`Systems up: raw (pid ${systems.raw.pid}), ours (pid ${systems.ours.pid}), peer (pid ${systems.peer.pid})`);
     const runs: SizeRun[] = [];
     for (const [i, relations] of sizes.entries()) runs.push(await runSize(systems, db, driver, neo.connection.database, relations, i === 0));
@@ -384,10 +460,11 @@ async function main(): Promise<number> {
     };
     const written = await writeReport(run, outFile, path.join(PROJECT_ROOT, 'bench/results'));
     console.log(`\n${written.table}\n\nWrote ${written.files.map((f: string) => path.relative(process.cwd(), f)).join(', ')}`);
-    const wrong = runs.flatMap((r) => r.cells).filter((c) => !c.verified.startsWith('same') || c.errors > 0);
+    const wrong = runs.flatMap((r) => r.cells).filter((c) => !(c.verified.startsWith('same') || c.verified === 'checked') || c.errors > 0);
     return wrong.some((c) => c.system !== 'peer') ? 1 : 0;
   } finally {
     systems?.oursClient.close();
+    systems?.oursWriter.close();
     systems?.peerClient.close();
     await Promise.all([systems?.raw.stop(), systems?.ours.stop(), systems?.peer.stop()]);
     await db.close();

@@ -10,6 +10,11 @@ export interface LoopOptions {
   concurrency: number;
   durationMs: number;
   warmupMs: number;
+  /**
+   * At most this many calls, warm-up included (i runs from 0 to maxRequests - 1): a write cell that consumes
+   * prepared inputs (RetractFact retracts each asserted fact once) stops when they run out, before the time is up.
+   */
+  maxRequests?: number;
 }
 
 export interface LoopResult {
@@ -26,12 +31,13 @@ export interface LoopResult {
 /** Runs `call(i)` (i counts requests, to rotate inputs) until the time is up; a call that throws is an error. */
 export async function runClosedLoop(call: (i: number) => Promise<void>, options: LoopOptions): Promise<LoopResult> {
   let next = 0;
-  await runFor(options.warmupMs, options.concurrency, async () => call(next++), () => undefined);
+  const more = () => options.maxRequests === undefined || next < options.maxRequests;
+  await runFor(options.warmupMs, options.concurrency, more, async () => call(next++), () => undefined);
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
   const started = performance.now();
-  await runFor(options.durationMs, options.concurrency, async () => {
+  await runFor(options.durationMs, options.concurrency, more, async () => {
     const t0 = performance.now();
     try {
       await call(next++);
@@ -45,10 +51,10 @@ export async function runClosedLoop(call: (i: number) => Promise<void>, options:
   return summarize(latencies, errors, firstError, elapsedMs);
 }
 
-async function runFor(durationMs: number, concurrency: number, once: () => Promise<void>, onError: (e: unknown) => void): Promise<void> {
+async function runFor(durationMs: number, concurrency: number, more: () => boolean, once: () => Promise<void>, onError: (e: unknown) => void): Promise<void> {
   const deadline = performance.now() + durationMs;
   const worker = async () => {
-    while (performance.now() < deadline) await once().catch(onError);
+    while (performance.now() < deadline && more()) await once().catch(onError);
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 }

@@ -10,16 +10,20 @@ export interface GraphQLClient {
   close(): void;
 }
 
-export function graphqlClient(baseUrl: string, path: string, concurrency: number): GraphQLClient {
+/** `headers` go with every request (the benchmark's `authorization` for writes). */
+export function graphqlClient(baseUrl: string, path: string, concurrency: number, headers: Record<string, string> = {}): GraphQLClient {
   const url = new URL(path, baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  // Idle sockets are dropped after 4 s, before the server's 5 s keep-alive ends them: a request sent on a socket
+  // the server is closing at that moment fails ("socket hang up"), which a cell starting after a pause did.
+  // (On a socket in use, the agent's timeout only emits an event, which nothing here listens to.)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, timeout: 4_000 });
   const post = (query: string, variables: Record<string, unknown>) =>
     new Promise<unknown>((resolve, reject) => {
       const body = JSON.stringify({ query, variables });
       const request = http.request(url, {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { ...headers, 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body) },
       });
       request.on('response', (response) => {
         const chunks: Buffer[] = [];

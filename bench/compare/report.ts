@@ -8,14 +8,16 @@ import path from 'node:path';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import type { OperationName } from '../peer/operations.ts';
+import { WRITE_OPERATION_NAMES, type WriteOperationName } from '../write-operations.ts';
 import { SYSTEMS, type BenchRun, type Cell, type SizeRun, type SystemName } from './results.ts';
 
 const OPS: readonly OperationName[] = ['EntityLookup', 'Search', 'Neighborhood', 'ShortestPath', 'Nested'];
+const isRead = (op: Cell['op']): op is OperationName => (OPS as readonly string[]).includes(op);
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
 const mb = (bytes: number) => fmt(bytes / 2 ** 20, 0);
 const sizeLabel = (n: number) => `10^${Math.round(Math.log10(n))}`;
 
-function cellOf(size: SizeRun, op: OperationName, system: SystemName): Cell | undefined {
+function cellOf(size: SizeRun, op: OperationName | WriteOperationName, system: SystemName): Cell | undefined {
   return size.cells.find((c) => c.op === op && c.system === system);
 }
 
@@ -42,6 +44,18 @@ function costTable(size: SizeRun): string {
     return `| ${op} | ${cells.map((c) => fmt(c?.roundTrips ?? NaN, 2)).join(' · ')} | ${cells.map((c) => mb(c?.peakRssBytes ?? NaN)).join(' · ')} | ${cells.map((c) => c?.errors ?? '–').join(' · ')} | ${answers} |`;
   });
   return [head, '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The writes of a size: throughput, p50, p99, errors, and whether each system's checked write left what it should. */
+function writeTable(size: SizeRun): string {
+  if (!size.cells.some((c) => !isRead(c.op))) return '';
+  const head = '| write | raw req/s | ours req/s | peer req/s | raw p50 ms | ours p50 ms | peer p50 ms | raw p99 ms | ours p99 ms | peer p99 ms | writes raw · ours · peer | errors raw · ours · peer | checked raw · ours · peer |';
+  const rows = WRITE_OPERATION_NAMES.map((op) => {
+    const cells = SYSTEMS.map((s) => cellOf(size, op, s));
+    const col = (pick: (c: Cell) => number, digits: number) => cells.map((c) => fmt(c ? pick(c) : NaN, digits));
+    return `| ${op} | ${col((c) => c.requestsPerSecond, 0).join(' | ')} | ${col((c) => c.p50Ms, 2).join(' | ')} | ${col((c) => c.p99Ms, 2).join(' | ')} | ${cells.map((c) => c?.requests ?? '–').join(' · ')} | ${cells.map((c) => c?.errors ?? '–').join(' · ')} | ${cells.map((c) => c?.verified ?? '–').join(' · ')} |`;
+  });
+  return [head, `|${'---|'.repeat(13)}`, ...rows].join('\n');
 }
 
 function loadTable(run: BenchRun): string {
@@ -74,7 +88,7 @@ function goals(run: BenchRun): Goal[] {
     const versus = OPS.map((op) => ({ op, r: ratio(cellOf(size, op, 'ours')?.requestsPerSecond, cellOf(size, op, 'peer')?.requestsPerSecond) }));
     out.push({ goal: `${sizeLabel(size.generatedRelations)}: ours not slower than the peer on any operation`, measured: versus.map((x) => `${x.op} ${fmt(x.r, 2)}×`).join(', '), met: versus.every((x) => x.r >= 1) });
   }
-  const trips = last.cells.filter((c) => c.system === 'ours');
+  const trips = last.cells.filter((c) => c.system === 'ours' && isRead(c.op));
   out.push({ goal: 'one database round trip per root field (ours; every operation has one root field)', measured: trips.map((c) => `${c.op} ${fmt(c.roundTrips, 2)}`).join(', '), met: trips.every((c) => c.roundTrips <= 1) });
   const million = run.sizes.find((s) => s.generatedRelations >= 1_000_000);
   out.push({ goal: '10^6 relations load in under 60 s through the import path', measured: million ? `${fmt(million.load.ms / 1000)} s (${Math.round(million.load.relationsPerSecond).toLocaleString('en')} relations/s)` : 'not run', met: million !== undefined && million.load.ms < 60_000 });
@@ -131,7 +145,7 @@ async function chartSvg(run: BenchRun): Promise<string> {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'p50 latency against graph size', subtitle: `${run.machine.cpus} cores, ${run.settings.concurrency} concurrent requests, ${run.date.slice(0, 10)}` },
     data: { values },
-    facet: { field: 'operation', type: 'nominal', title: null, sort: [...OPS] },
+    facet: { field: 'operation', type: 'nominal', title: null, sort: [...OPS, ...WRITE_OPERATION_NAMES] },
     columns: 3,
     spec: {
       width: 220,
@@ -161,7 +175,7 @@ export async function writeReport(run: BenchRun, markdownFile: string, resultsDi
   writeFileSync(svgFile, await chartSvg(run));
   const goalList = goals(run);
   const goalRows = goalList.map((g) => `| ${g.met ? 'met' : '**not met**'} | ${g.goal} | ${g.measured} |`);
-  const perSize = run.sizes.map((s) => `### ${sizeLabel(s.generatedRelations)} relations generated (graph: ${s.graph.relations.toLocaleString('en')} relations)\n\n${speedTable(s)}\n\n${costTable(s)}`);
+  const perSize = run.sizes.map((s) => `### ${sizeLabel(s.generatedRelations)} relations generated (graph: ${s.graph.relations.toLocaleString('en')} relations)\n\n${speedTable(s)}\n\n${costTable(s)}${writeTable(s) ? `\n\nWrites, after the reads of this size:\n\n${writeTable(s)}` : ''}`);
   const m = run.machine;
   const markdown = `# Benchmarks
 
@@ -174,6 +188,7 @@ on the same Neo4j and the same data. Rerun it to refresh this file.
 - **Settings**: ${run.settings.concurrency} concurrent requests (closed loop), ${run.settings.durationMs / 1000} s per cell after ${run.settings.warmupMs / 1000} s of warm-up, ${run.settings.inputsPerOperation} inputs per operation rotated request by request (the 4 biggest hubs and 12 entities spread over the id order); Neo4j heap ${run.settings.neo4jHeap}, page cache ${run.settings.neo4jPageCache}. Total run ${fmt(run.totalMs / 60_000)} min.
 - **Systems**: *raw* = the exact Cypher statements our server runs for the operation, in the same order, through neo4j-driver (no GraphQL, no HTTP); *ours* = this server over HTTP in production mode; *peer* = @neo4j/graphql ${run.versions['@neo4j/graphql'] ?? ''} on Apollo Server over HTTP, type definitions in bench/peer/type-defs.graphql. Before timing, every answer of raw and the peer is compared with ours (bench/peer/operations.ts normalizes both); a system whose answers differ is not timed.
 - **Operations** (bench/peer/operations.ts): EntityLookup (entity by id, its first 20 relations, each relation's fact and citations with their document, speaker and medium), Search (10 hits by name), Neighborhood (depth 2, capped at 200 entities), ShortestPath (at most 4 hops), Nested (entity → 10 relations → entity → 5 relations → entity → 3 facts).
+- **Writes** (bench/write-operations.ts), after the reads of each size, each request with its own ids, about the benchmark's own 16 entities and document (never read by the cells above): AssertFact (a binary fact with one quote), RetractFact (each fact AssertFact asserted, once: the cell stops when they run out), UpsertEntity (a new entity). *ours* over HTTP with a write key; *raw* through our write layer (the same statements, one transaction each); *peer* through @neo4j/graphql's generated mutations. Each system's write is checked first (the graph read back: the fact, its ABOUT edges, its citation at the quote's offsets, its retraction). Not the same work: ours writes the revision log, finds the quote's offsets, projects the relation and keeps history edges; every write of ours takes the revision log's lock, so they commit one at a time; the peer writes the nodes and edges only, concurrently.
 
 ## Goals
 
@@ -201,6 +216,6 @@ The peer: ${run.sizes.map((s) => `${sizeLabel(s.generatedRelations)} ${mb(s.heap
 `;
   writeFileSync(markdownFile, markdown);
   const last = run.sizes.at(-1);
-  const table = last ? `${sizeLabel(last.generatedRelations)} relations:\n${speedTable(last)}\n\n${costTable(last)}\n\n${goalRows.join('\n')}` : '(no sizes run)';
+  const table = last ? `${sizeLabel(last.generatedRelations)} relations:\n${speedTable(last)}\n\n${costTable(last)}\n\n${writeTable(last)}\n\n${goalRows.join('\n')}` : '(no sizes run)';
   return { table, files: [markdownFile, jsonFile, svgFile] };
 }

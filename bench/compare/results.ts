@@ -1,18 +1,23 @@
 /** The shape of a benchmark run, as written to bench/results/latest.json and rendered into BENCHMARKS.md. */
 import type { OperationName } from '../peer/operations.ts';
+import type { WriteOperationName } from '../write-operations.ts';
 import type { LoopResult } from './closed-loop.ts';
 
 export type SystemName = 'raw' | 'ours' | 'peer';
 export const SYSTEMS: readonly SystemName[] = ['raw', 'ours', 'peer'];
 
 export interface Cell extends LoopResult {
-  op: OperationName;
+  /** A read (bench/peer/operations.ts) or a write (bench/write-operations.ts). */
+  op: OperationName | WriteOperationName;
   system: SystemName;
-  /** Database statements per operation, counted by the system itself over one pass of the inputs. */
+  /** Database statements per operation, counted by the system itself over one pass of the inputs (reads only: NaN for writes, each one transaction). */
   roundTrips: number;
   /** Peak resident memory of the system's Node process during the cell, bytes. */
   peakRssBytes: number;
-  /** 'same' when every answer equals ours (raw, peer) or raw's (ours); otherwise what differed. */
+  /**
+   * Reads: 'same' when every answer equals ours (raw, peer) or raw's (ours); otherwise what differed.
+   * Writes: 'checked' when the graph holds what the checked write should have left; otherwise what it holds.
+   */
   verified: string;
 }
 

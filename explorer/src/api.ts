@@ -3,6 +3,10 @@
  * are the server's own vocabulary (src/vocabulary imports nothing, so it bundles for the browser).
  */
 import type { CitationKind, Comparator, EntityKind, FactStatus, Modality, QuantityKind, RelationType } from '../../src/vocabulary/index.ts';
+// Curation enumerations exist only in the SDL: typed from its generated types (type-only, nothing bundled).
+import type { AuthorKind, ChangeOperation, Rank } from '../../src/graphql/generated/resolvers-types.ts';
+
+export type { AuthorKind, ChangeOperation, Rank };
 
 export interface EntitySummary {
   id: string;
@@ -55,6 +59,52 @@ export interface EntityDetails extends EntitySummary {
   aliases: { text: string; language: string | null }[];
 }
 
+export interface RevisionSummary {
+  id: string;
+  committedAt: string;
+  author: string;
+}
+
+export interface Retraction {
+  reason: string;
+  revision: RevisionSummary;
+}
+
+/** A fact as listed under an entity, retracted and deprecated ones included. */
+export interface FactListItem {
+  id: string;
+  type: string;
+  statement: string;
+  modality: Modality;
+  status: FactStatus;
+  rank: Rank;
+  retraction: Retraction | null;
+}
+
+export interface Change {
+  operation: ChangeOperation;
+  target: string;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface Revision extends RevisionSummary {
+  sequence: number;
+  authorKind: AuthorKind;
+  summary: string;
+  changes: Change[];
+}
+
+/** A fact's rank, retraction and revisions: what the evidence panel shows on demand. */
+export interface FactHistory {
+  fact: { id: string; rank: Rank; retraction: Retraction | null; revision: RevisionSummary | null } | null;
+  revisions: Revision[];
+  /** More revisions than the page holds. */
+  more: boolean;
+}
+
 export class ApiError extends Error {}
 
 async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -73,6 +123,13 @@ async function request<T>(query: string, variables: Record<string, unknown> = {}
   if (!response.ok || !body.data) throw new ApiError(`The server answered ${response.status}.`);
   return body.data;
 }
+
+const REVISION_SUMMARY = 'id committedAt author';
+const RETRACTION_FIELDS = `retraction { reason revision { ${REVISION_SUMMARY} } }`;
+/** Revisions shown per fact (the server's default page; a longer history says there is more). */
+const HISTORY_PAGE = 20;
+/** Facts listed per entity: the server's default MAX_PAGE_SIZE. */
+const FACTS_PAGE = 100;
 
 const RELATION_FIELDS = 'id type label from { id name kind } to { id name kind } fact { id }';
 
@@ -99,6 +156,23 @@ export const api = {
         citations { quote start end kind confidence saidBy { name } reportedBy { name } document { id name } } } }`,
       { id },
     ).then((d) => d.fact),
+
+  /** Every fact of an entity, retracted and deprecated ones included (read on demand, not on first load). */
+  factsWithRetracted: (id: string) =>
+    request<{ entity: { facts: FactListItem[] } | null }>(
+      `query FactsWithRetracted($id: ID!) { entity(id: $id) { facts(first: ${FACTS_PAGE}, includeRetracted: true) { id type statement modality status rank ${RETRACTION_FIELDS} } } }`,
+      { id },
+    ).then((d) => d.entity?.facts ?? null),
+
+  /** A fact's rank and retraction, and its revisions oldest first, in one request. */
+  factHistory: (id: string) =>
+    request<{ fact: FactHistory['fact']; history: { nodes: Revision[]; pageInfo: { hasNextPage: boolean } } }>(
+      `query FactHistory($id: ID!) {
+        fact(id: $id) { id rank ${RETRACTION_FIELDS} revision { ${REVISION_SUMMARY} } }
+        history(id: $id, first: ${HISTORY_PAGE}) { nodes { ${REVISION_SUMMARY} sequence authorKind summary changes { operation target field before after reason } } pageInfo { hasNextPage } }
+      }`,
+      { id },
+    ).then((d): FactHistory => ({ fact: d.fact, revisions: d.history.nodes, more: d.history.pageInfo.hasNextPage })),
 
   documentText: (id: string) =>
     request<{ entity: { text?: string | null } | null }>('query Text($id: ID!) { entity(id: $id) { ... on Document { text } } }', { id }).then((d) => d.entity?.text ?? null),

@@ -5,6 +5,7 @@
 import type cytoscape from 'cytoscape';
 import { api, ApiError, type EntityDetails, type EntitySummary, type RelationSummary } from './api.ts';
 import { el } from './dom.ts';
+import { factsToggle, historyToggle, type Reporter } from './curation.ts';
 import { renderFact } from './evidence.ts';
 import { GraphView, KIND_COLORS, MAX_DRAWN_NODES } from './graph-view.ts';
 
@@ -33,6 +34,8 @@ function say(message: string, kind: 'info' | 'error' | 'loading' = 'info') {
 function failed(error: unknown) {
   say(error instanceof ApiError ? `Error: ${error.message}` : 'Error: something went wrong.', 'error');
 }
+
+const reporter: Reporter = { say, failed };
 
 function saveUrl() {
   const params = new URLSearchParams();
@@ -201,7 +204,7 @@ async function showEntity(entityOrId: EntityDetails | string) {
       failed(error);
     }
   });
-  section.append(button);
+  section.append(button, factsToggle(id, reporter));
   panel.replaceChildren(section);
 }
 
@@ -215,7 +218,7 @@ async function showEdge(edgeId: string, factId: string) {
     }
     const edge = graph.cy.getElementById(edgeId);
     const heading = el('h2', `${edge.source().data('name')} → ${edge.data('type')} → ${edge.target().data('name')}`);
-    panel.replaceChildren(heading, renderFact(fact, documentTexts));
+    panel.replaceChildren(heading, renderFact(fact, documentTexts), historyToggle(fact.id, reporter));
     panel.focus();
     state.edge = edgeId;
     saveUrl();

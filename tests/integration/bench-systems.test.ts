@@ -57,12 +57,14 @@ afterAll(async () => {
 describe.each(OPERATIONS.map((op) => [op.name, op] as const))('%s', (_name, op) => {
   it('gets the same answer from raw, ours and the peer, raw and ours with one statement each', async () => {
     for (const variables of INPUTS[op.name]) {
+      // An unknown id is looked up once more, as an id that may redirect to a merged entity (two statements).
+      const statements = JSON.stringify(variables).includes('no-such-entity') && op.name !== 'ShortestPath' ? 3 : 1;
       const before = server.app.db.stats.statements;
       const fromOurs = op.normalizeOurs((await ours.post(op.ours, variables)) as GraphQLResponse);
-      expect(server.app.db.stats.statements - before, `ours, ${JSON.stringify(variables)}`).toBe(1);
+      expect(server.app.db.stats.statements - before, `ours, ${JSON.stringify(variables)}`).toBe(statements);
       rawStatements.length = 0;
       const fromRaw = op.normalizeOurs(await RAW_OPERATIONS[op.name](repository, variables, { maxNeighborhoodNodes: 200 }));
-      expect(rawStatements.length, `raw, ${JSON.stringify(variables)}`).toBe(1);
+      expect(rawStatements.length, `raw, ${JSON.stringify(variables)}`).toBe(statements);
       const fromPeer = op.normalizePeer((await peerClient.post(op.peer, op.peerVariables(variables))) as GraphQLResponse);
       expect(canonicalJson(fromRaw), `raw vs ours, ${JSON.stringify(variables)}`).toBe(canonicalJson(fromOurs));
       expect(canonicalJson(fromPeer), `peer vs ours, ${JSON.stringify(variables)}`).toBe(canonicalJson(fromOurs));

@@ -39,4 +39,20 @@ describe('runClosedLoop', () => {
     expect(result.p50Ms).toBeGreaterThanOrEqual(4);
     expect(result.requestsPerSecond).toBeGreaterThan(100);
   });
+
+  it('stops at maxRequests, warm-up included, before the time is up (each input used once)', async () => {
+    const calls: number[] = [];
+    const started = performance.now();
+    const result = await runClosedLoop(
+      async (i) => {
+        calls.push(i);
+        await sleep(2);
+      },
+      { concurrency: 3, durationMs: 5_000, warmupMs: 5, maxRequests: 60 },
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect([...calls].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(result.requests).toBeGreaterThan(0);
+    expect(result.requests).toBeLessThan(60);
+  });
 });
