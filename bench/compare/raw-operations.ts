@@ -53,7 +53,7 @@ const PLANS = { EntityLookup: planOf('EntityLookup'), Nested: planOf('Nested') }
 
 /**
  * No entity with this id: as our `entity` resolver does, the id is looked up once more, as an id that may
- * redirect to a merged entity (entity, then redirect: two statements). The benchmark's targets are never merged,
+ * redirect to a merged entity (the tree, then entities-by-ids, which follows a redirect: two statements). The benchmark's targets are never merged,
  * so a redirect is not followed here: it is an error, not a silent difference.
  */
 async function missed(repository: KnowledgeGraphRepository, id: string): Promise<GraphQLResponse> {

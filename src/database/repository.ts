@@ -51,30 +51,16 @@ export class KnowledgeGraphRepository {
    */
   async lookupEntities(ids: readonly string[], asOf: number | null): Promise<Map<string, EntityLookup>> {
     if (asOf !== null) {
-      const rows = await this.db.read<{ id: string; entity: Props | null; mergedInto: string | null }>('read/as-of/entities-by-ids', { ids, asOf }, this.observe);
-      const found = new Map<string, EntityLookup>();
-      for (const row of rows) {
-        if (row.mergedInto !== null) found.set(row.id, { mergedInto: row.mergedInto });
-        else if (row.entity) found.set(row.id, { entity: toEntity(row.entity) });
-      }
-      return found;
+      return lookupsOf(await this.db.read<{ id: string; entity: Props | null; mergedInto: string | null }>('read/as-of/entities-by-ids', { ids, asOf }, this.observe));
     }
-    const found = new Map<string, EntityLookup>([...(await this.entitiesByIds(ids))].map(([id, entity]) => [id, { entity }]));
-    // Only ids with no entity can be redirects: a lookup of existing entities costs what it did.
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length > 0) for (const [id, mergedInto] of await this.redirects(missing)) found.set(id, { mergedInto });
-    return found;
+    const rows = await this.db.read<{ id: string; entity: Props | null; mergedInto: string | null }>('read/entities-by-ids', { ids }, this.observe);
+    return lookupsOf(rows);
   }
 
+  /** Entities by their own ids (an id that redirects is left out). */
   async entitiesByIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-    const rows = await this.db.read<{ entity: Props }>('read/entities-by-ids', { ids }, this.observe);
-    return new Map(rows.map((row) => [String(row.entity.id), toEntity(row.entity)]));
-  }
-
-  /** Where merged ids lead now (one hop each). */
-  async redirects(ids: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.db.read<{ id: string; mergedInto: string }>('read/history/redirects', { ids }, this.observe);
-    return new Map(rows.map((row) => [row.id, row.mergedInto]));
+    const rows = await this.db.read<{ id: string; entity: Props | null }>('read/entities-by-ids', { ids }, this.observe);
+    return new Map(rows.filter((row) => row.entity !== null && row.entity.id === row.id).map((row) => [row.id, toEntity(row.entity!)]));
   }
 
   /**
@@ -245,6 +231,16 @@ export class KnowledgeGraphRepository {
 
 /** The highest sequence known committed, per driver (one per database server; see isCommitted). */
 const COMMITTED = new WeakMap<Database['driver'], number>();
+
+/** Each asked id's entity (its survivor's, for a merged id), or where to look next (see lookupEntities). */
+function lookupsOf(rows: readonly { id: string; entity: Props | null; mergedInto: string | null }[]): Map<string, EntityLookup> {
+  const found = new Map<string, EntityLookup>();
+  for (const row of rows) {
+    if (row.entity) found.set(row.id, { entity: toEntity(row.entity) });
+    else if (row.mergedInto !== null) found.set(row.id, { mergedInto: row.mergedInto });
+  }
+  return found;
+}
 
 /** An id's entity, or where it redirects (see lookupEntities). */
 export type EntityLookup = { entity: EntityRecord; mergedInto?: undefined } | { mergedInto: string; entity?: undefined };

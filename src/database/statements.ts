@@ -44,7 +44,6 @@ export const READ_STATEMENT_NAMES = [
   'read/history/revisions-by-sequences',
   'read/history/revisions-after',
   'read/history/revisions-of-target',
-  'read/history/redirects',
   // As-of reads: the graph at a past revision, by the model's one validity rule.
   'read/as-of/revision-at-time',
   'read/as-of/entities-by-ids',
