@@ -35,6 +35,9 @@ export interface EntityRecord {
   /** DOCUMENT only. */
   published: TimeRefRecord | null;
   language: string | null;
+  /** DOCUMENT only: SHA-256 (hex) of the text, and where it is published (documents added through the API). */
+  textSha256: string | null;
+  url: string | null;
   /** Sequence of the last revision that changed the entity; null when older than history. */
   revision: number | null;
   /** The id the entity was asked by when that id redirects to it (a merge); null otherwise. */

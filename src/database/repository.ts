@@ -236,8 +236,9 @@ const COMMITTED = new WeakMap<Database['driver'], number>();
 function lookupsOf(rows: readonly { id: string; entity: Props | null; mergedInto: string | null }[]): Map<string, EntityLookup> {
   const found = new Map<string, EntityLookup>();
   for (const row of rows) {
-    if (row.entity) found.set(row.id, { entity: toEntity(row.entity) });
-    else if (row.mergedInto !== null) found.set(row.id, { mergedInto: row.mergedInto });
+    // A redirect wins: as of a revision, the merged node still projects the entity it was before the merge.
+    if (row.mergedInto !== null) found.set(row.id, { mergedInto: row.mergedInto });
+    else if (row.entity) found.set(row.id, { entity: toEntity(row.entity) });
   }
   return found;
 }
@@ -326,6 +327,8 @@ export function toEntity(props: Props): EntityRecord {
     aliases: texts.map((text, i) => ({ text, language: languages[i] || null })),
     published: toTimeRef(props, 'published'),
     language: str(props.language),
+    textSha256: str(props.textSha256),
+    url: str(props.url),
     revision: num(props.revision),
   };
 }

@@ -180,14 +180,17 @@ export function fillTemplate(text: string, slots: Slots, name: string, stage: 'c
   });
 }
 
-/** Set by revisions (docs/curation-model.md), not by the knowledge format: the last revision that changed the entity. */
-const HISTORY_PROPERTIES = ['revision'] as const;
+/**
+ * Set by curation (docs/curation-model.md), not by the knowledge format: the last revision that changed the
+ * entity, and a document's URL (addDocument).
+ */
+const CURATION_PROPERTIES = ['revision', 'url'] as const;
 
 /**
  * The stored properties an entity record is made of (vocabulary ENTITY_PROPERTIES), for map projections. Listed,
  * not `.*`: a document's full text is a property too, and reading it for every citation made lookups slower.
  */
-export const ENTITY_PROPERTIES = [...ENTITY_PROPERTY_NAMES, ...HISTORY_PROPERTIES].map((name) => `.${name}`).join(', ');
+export const ENTITY_PROPERTIES = [...ENTITY_PROPERTY_NAMES, ...CURATION_PROPERTIES].map((name) => `.${name}`).join(', ');
 
 const CONSTANTS = new Map<string, Slots>();
 

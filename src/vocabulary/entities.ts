@@ -70,8 +70,9 @@ export const ENTITY_PROPERTIES = [
   'aliasTexts',
   'aliasLanguages',
   'language',
+  'textSha256',
   ...Object.values(timeProperties('published')),
 ] as const;
 
-/** Stored on entities but never part of a record: the full-text index's input, and a document's text (read on its own). */
-export const ENTITY_UNREAD_PROPERTIES = ['searchNames', 'text', 'textSha256'] as const;
+/** Stored on entities but never part of a record: the full-text index's input, and a document's text (read on its own; its hash is in the record). */
+export const ENTITY_UNREAD_PROPERTIES = ['searchNames', 'text'] as const;

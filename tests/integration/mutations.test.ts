@@ -4,8 +4,8 @@
  * nothing written: revisions and nodes counted before and after). Quotes are found in the document's text
  * (several occurrences: the one nearest `near`), an absent one is answered with the closest passage.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
 import { createHash } from 'node:crypto';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -137,6 +137,9 @@ describe('addDocument and assertFact', () => {
     expect(answer.data!.addDocument.revision.changes).toEqual([{ operation: 'ADD_DOCUMENT', target: 'acme-memo' }]);
     const stored = await cypher("MATCH (d:Entity:Document {id: 'acme-memo'}) RETURN d.text = $text AS same, d.language AS language, d.url AS url, size(d.textSha256) AS sha", { text: DOC_TEXT });
     expect(stored).toEqual([{ same: true, language: 'en', url: 'https://example.com/memo', sha: 64 }]);
+    // The API reads them back: the hash of exactly the text sent, and the URL.
+    const read = await gql('{ entity(id: "acme-memo") { ... on Document { textSha256 url language } } }', {});
+    expect(read.data).toEqual({ entity: { textSha256: createHash('sha256').update(DOC_TEXT).digest('hex'), url: 'https://example.com/memo', language: 'en' } });
     expect(await refused(ADD_DOCUMENT, { input: { ...input, text: `${DOC_TEXT} Edited.` } })).toEqual([{ pointer: '/input/text', message: expect.stringMatching(/never changes/) }]);
     expect((await refused(ADD_DOCUMENT, { input: { ...input, id: 'acme-memo-2', published: { value: '2024-13', precision: 'MONTH' } } })).map((p) => p.pointer)).toEqual(['/input/published/value']);
   });
