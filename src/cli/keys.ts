@@ -8,9 +8,7 @@ import { pino } from 'pino';
 import { ApiKeyStore, type ApiKeyInfo } from '../auth/api-key-store.ts';
 import { SCOPES_IN_ORDER, type Scope } from '../auth/principal.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
-import { createDriver, Database } from '../database/database.ts';
-import { loadStatements } from '../database/statements.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/local-neo4j.ts';
+import { withDatabase } from './with-database.ts';
 
 const USAGE = `Usage:
   npm run keys -- create --scope <${SCOPES_IN_ORDER.map((s) => s.toLowerCase()).join('|')}> --name <name>
@@ -91,18 +89,7 @@ async function main(): Promise<number> {
   }
   // Logs go to stderr: stdout is the command's answer (the key, on the last line).
   const log = pino({ level: config.logLevel, base: { service: 'kg-graphql-server' } }, pino.destination(2));
-  let local: LocalNeo4j | undefined;
-  let db: Database | undefined;
-  try {
-    if (!config.neo4j) local = await startLocalNeo4j(config.localNeo4j, log);
-    const connection = config.neo4j ?? local!.connection;
-    db = new Database(createDriver(connection, config, log), loadStatements(), { database: connection.database, queryTimeoutMs: config.database.queryTimeoutMs });
-    await db.ensureSchema();
-    return await run(command, new ApiKeyStore(db));
-  } finally {
-    await db?.close();
-    await local?.stop();
-  }
+  return withDatabase(config, log, (db) => run(command, new ApiKeyStore(db)));
 }
 
 main().then(

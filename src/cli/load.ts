@@ -6,11 +6,10 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '../config/config.ts';
-import { createDriver, Database } from '../database/database.ts';
-import { loadStatements } from '../database/statements.ts';
+import type { Database } from '../database/database.ts';
 import { knowledgeFilesIn, KnowledgeFileError, loadKnowledgeFiles } from '../knowledge/loader.ts';
-import { createLogger } from '../logging/logger.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/local-neo4j.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { withDatabase } from './with-database.ts';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -19,46 +18,42 @@ async function main(): Promise<number> {
   const log = createLogger(config.logLevel);
   const files = args.filter((a) => !a.startsWith('--')).map((f) => path.resolve(f));
   const targets = files.length > 0 ? files : knowledgeFilesIn(config.knowledge.dir);
-  let local: LocalNeo4j | undefined;
-  let db: Database | undefined;
   try {
-    if (!config.neo4j) local = await startLocalNeo4j(config.localNeo4j, log);
-    const connection = config.neo4j ?? local!.connection;
-    db = new Database(createDriver(connection, config, log), loadStatements(), { database: connection.database, queryTimeoutMs: config.database.queryTimeoutMs });
-    await db.ensureSchema();
-    const bar = new SingleBar({
-      format: '  {file} [{bar}] {percentage}% {value}/{total} rows {duration_formatted}',
-      hideCursor: true,
-      noTTYOutput: true,
-      notTTYSchedule: 5_000,
-    });
-    let current = '';
-    const results = await loadKnowledgeFiles(db, targets, log, {
-      force,
-      batchRows: config.knowledge.batchRows,
-      // A bar per file: validation comes first, then the rows written batch by batch in its one transaction.
-      onProgress: (p) => {
-        if (p.file !== current) {
-          if (current) bar.stop();
-          current = p.file;
-          bar.start(p.rowsTotal, 0, { file: path.basename(p.file) });
-        }
-        bar.update(p.rowsDone);
-      },
-    });
-    if (current) bar.stop();
-    for (const r of results) console.log(`${r.status.padEnd(9)} ${path.relative(process.cwd(), r.file)}: ${r.entities} entities, ${r.facts} facts, ${r.relations} relations, ${r.citations} citations (${r.ms} ms)`);
-    return 0;
+    return await withDatabase(config, log, (db) => load(db, targets, force, config.knowledge.batchRows, log));
   } catch (error) {
     if (error instanceof KnowledgeFileError || error instanceof ConfigError) {
       console.error(error.message);
       return 1;
     }
     throw error;
-  } finally {
-    await db?.close();
-    await local?.stop();
   }
+}
+
+/** Loads the files with a progress bar per file, then prints what each load did. */
+async function load(db: Database, targets: string[], force: boolean, batchRows: number, log: Logger): Promise<number> {
+  const bar = new SingleBar({
+    format: '  {file} [{bar}] {percentage}% {value}/{total} rows {duration_formatted}',
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 5_000,
+  });
+  let current = '';
+  const results = await loadKnowledgeFiles(db, targets, log, {
+    force,
+    batchRows,
+    // A bar per file: validation comes first, then the rows written batch by batch in its one transaction.
+    onProgress: (p) => {
+      if (p.file !== current) {
+        if (current) bar.stop();
+        current = p.file;
+        bar.start(p.rowsTotal, 0, { file: path.basename(p.file) });
+      }
+      bar.update(p.rowsDone);
+    },
+  });
+  if (current) bar.stop();
+  for (const r of results) console.log(`${r.status.padEnd(9)} ${path.relative(process.cwd(), r.file)}: ${r.entities} entities, ${r.facts} facts, ${r.relations} relations, ${r.citations} citations (${r.ms} ms)`);
+  return 0;
 }
 
 main().then(

@@ -34,7 +34,7 @@
  * import both times.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -42,11 +42,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, type LocalNeo4jSettings } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local/local-neo4j.ts';
-import { revisedKnowledge, writeKnowledgeFile } from '../support/crash-kit.ts';
+import { groupAlive, killGroup, largeKnowledge, neo4jProcesses, revisedKnowledge, sleep, waitFor, writeKnowledgeFile, type KnowledgeJson } from '../support/crash-kit.ts';
 import { freePort } from '../support/free-port.ts';
 
-const SHIPPED = path.join(PROJECT_ROOT, 'data/knowledge/leblogauto-2024-musk-nvidia-h100.kg.json');
-const SOURCES = path.join(PROJECT_ROOT, 'data/sources');
 /** 30 copies: 1,650 facts, 1,291 entities, 1,740 citations; a few seconds in one transaction. */
 const COPIES = 30;
 const DATASET = 'fault-import-crash';
@@ -80,29 +78,15 @@ let importTxMs: number;
 const running = new Set<ChildProcess>();
 const kills: KillRecord[] = [];
 
-interface KnowledgeJson {
-  id: string;
-  sources: { document: string; path: string }[];
-  entities: { id: string }[];
-  facts: {
-    id: string;
-    subject: string;
-    object?: string;
-    event?: string;
-    participants?: { role: string; entity: string }[];
-    quantities?: { item?: string }[];
-    citations: { saidBy: string; reportedBy?: string; document?: string }[];
-  }[];
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'kg-crash-neo4j-'));
   scratch = mkdtempSync(path.join(os.tmpdir(), 'kg-crash-file-'));
   settings = { dir, boltPort: await freePort(), heap: '1g', pageCache: '256m', startTimeoutMs: 180_000 };
   database = await startLocalNeo4j(settings, log);
   connectDriver();
-  ({ file, knowledge } = writeLargeKnowledgeFile(scratch));
-  revisedFile = writeKnowledgeFile(scratch, revisedKnowledge(knowledge as never), `${DATASET}-revised.kg.json`);
+  knowledge = largeKnowledge(scratch, COPIES, DATASET);
+  file = writeKnowledgeFile(scratch, knowledge);
+  revisedFile = writeKnowledgeFile(scratch, revisedKnowledge(knowledge), `${DATASET}-revised.kg.json`);
   expected = countsFromFile(knowledge);
 });
 
@@ -128,39 +112,6 @@ function connectDriver(): void {
 
 // ---------------------------------------------------------------------------------------------------------
 // The larger knowledge file
-
-/** The shipped file cloned COPIES times with suffixed ids; the source document and the citations are kept. */
-function writeLargeKnowledgeFile(folder: string): { file: string; knowledge: KnowledgeJson } {
-  const shipped = JSON.parse(readFileSync(SHIPPED, 'utf8')) as KnowledgeJson & { $schema?: string; title: string };
-  const shared = new Set(shipped.sources.map((s) => s.document));
-  const entities: KnowledgeJson['entities'] = shipped.entities.filter((e) => shared.has(e.id));
-  const facts: KnowledgeJson['facts'] = [];
-  for (let copy = 0; copy < COPIES; copy++) {
-    const id = (ref: string) => (shared.has(ref) ? ref : `${ref}-k${copy}`);
-    for (const entity of shipped.entities) if (!shared.has(entity.id)) entities.push({ ...entity, id: id(entity.id) });
-    for (const original of shipped.facts) {
-      const fact = structuredClone(original);
-      fact.id = `${original.id}-k${copy}`;
-      fact.subject = id(fact.subject);
-      if (fact.object) fact.object = id(fact.object);
-      if (fact.event) fact.event = id(fact.event);
-      for (const p of fact.participants ?? []) p.entity = id(p.entity);
-      for (const q of fact.quantities ?? []) if (q.item) q.item = id(q.item);
-      for (const c of fact.citations) {
-        c.saidBy = id(c.saidBy);
-        if (c.reportedBy) c.reportedBy = id(c.reportedBy);
-        if (c.document) c.document = id(c.document);
-      }
-      facts.push(fact);
-    }
-  }
-  const sources = shipped.sources.map((s) => ({ ...s, path: path.relative(folder, path.join(SOURCES, path.basename(s.path))) }));
-  const { $schema: _schema, ...rest } = shipped;
-  const big = { ...rest, id: DATASET, title: `${shipped.title} (${COPIES} copies, fault test)`, sources, entities, facts };
-  const target = path.join(folder, `${DATASET}.kg.json`);
-  writeFileSync(target, JSON.stringify(big));
-  return { file: target, knowledge: big };
-}
 
 /** What a complete import of the file must give, computed from the file alone. */
 function countsFromFile(k: KnowledgeJson): Counts {
@@ -291,28 +242,11 @@ function startImportOf(target: string, ...flags: string[]): ImportRun {
   return { child, spawnedAt: Date.now(), output: () => text, exited };
 }
 
-function killGroup(child: ChildProcess): void {
-  try {
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
 /** Kills the import's process group and waits until none of its processes is left. */
 async function killImport(run: ImportRun): Promise<void> {
   killGroup(run.child);
   await run.exited;
   await waitFor('the killed import to leave no process', () => !groupAlive(run.child.pid!), 10_000);
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function runToCompletion(...flags: string[]): Promise<{ output: string; txMs: number }> {
@@ -424,20 +358,6 @@ async function waitForNoImportTx(since: number): Promise<number> {
   return Date.now() - since;
 }
 
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-/** Processes of the Neo4j whose home is `home`: its JVM and its wrapper script. */
-function neo4jProcesses(home: string): string[] {
-  const lines = execFileSync('ps', ['-ww', '-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
-  return lines.filter((line) => line.includes(`--home-dir=${home}`)).map((line) => line.trim().slice(0, 120));
-}
-
 /** The pid of the JVM of the Neo4j whose home is `home` (not its wrapper script). */
 function neo4jJvmPid(home: string): number {
   const lines = execFileSync('ps', ['-ww', '-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
@@ -446,7 +366,6 @@ function neo4jJvmPid(home: string): number {
   return Number(jvm[0]!.trim().split(/\s+/)[0]);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Records the state after a kill and asserts all or nothing (or, when `mustBe` is given, that state). */
