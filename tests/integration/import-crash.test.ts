@@ -288,9 +288,13 @@ function statementName(cypher: string): string {
   const text = cypher.replace(/\s+/g, ' ').trim();
   if (text === '') return '(between statements)';
   const known: [RegExp, string][] = [
+    [/MERGE \(log:RevisionLog/, 'next-sequence'],
     [/MERGE \(d:Dataset/, 'lock-dataset'],
-    [/entity-to-entity relations projected/, 'delete-dataset-relations'],
-    [/replaces its facts whole/, 'delete-dataset-facts'],
+    [/The current properties `\$keys` of entities/, 'entity-states'],
+    [/The facts a knowledge file loaded before/, 'dataset-fact-states'],
+    [/Facts leaving the current graph/, 'hide-facts'],
+    [/Revised facts: the old node/, 'archive-facts'],
+    [/Before an entity's properties change/, 'save-entity-versions'],
     [/entity kind's label/, 'merge-entities'],
     [/SET d\.text/, 'set-document-texts'],
     [/CREATE \(f:Fact\)/, 'create-facts'],
@@ -300,11 +304,18 @@ function statementName(cypher: string): string {
   return known.find(([pattern]) => pattern.test(text))?.[1] ?? text.slice(0, 40);
 }
 
-/** The loader's statements in the order it runs them (src/knowledge/loader.ts). */
+/**
+ * The loader's statements in the order it runs them (src/database/knowledge-writer.ts): the revision's
+ * sequence, the dataset's lock, the diff's reads and the hiding of what left the file, then the rows.
+ */
 const STATEMENT_ORDER = [
+  'next-sequence',
   'lock-dataset',
-  'delete-dataset-relations',
-  'delete-dataset-facts',
+  'entity-states',
+  'dataset-fact-states',
+  'hide-facts',
+  'archive-facts',
+  'save-entity-versions',
   'merge-entities',
   'set-document-texts',
   'create-facts',
