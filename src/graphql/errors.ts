@@ -194,7 +194,8 @@ export function createErrorFormatter(log: Logger, options: ErrorFormatterOptions
       const { limit, max, actual } = extensions;
       return { message, locations, path, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual } };
     }
-    if (Array.isArray(extensions.allowedValues)) return { message, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    // A literal outside its enum, or a custom scalar's value in the wrong format (src/graphql/scalars.ts).
+    if (Array.isArray(extensions.allowedValues) || typeof extensions.scalar === 'string') return { message, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     const code = extensions.code;
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values<string>(ErrorCode).includes(code)) {
       // A write's details: what is wrong where (JSON pointers into the arguments), the revision to retry against.

@@ -13,8 +13,23 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO 4217 alphabetic currency code in capitals, such as `USD` or `EUR`. */
+  CurrencyCode: { input: string; output: string; }
+  /** A calendar day as RFC 3339 `full-date`: `YYYY-MM-DD`, such as `2024-04-30`. Sent and received as a string. */
+  Date: { input: string; output: string; }
+  /**
+   * An instant as an RFC 3339 `date-time` with an offset, such as `2026-12-01T10:00:00Z` or
+   * `2026-12-01T11:00:00+01:00`. Sent and received as a string, kept as written.
+   */
+  DateTime: { input: string; output: string; }
   /** Any JSON value: an object, a list, a string, a number, a boolean or null. */
   JSON: { input: unknown; output: unknown; }
+  /**
+   * A period at a precision, as a `TimeRef` holds it (Wikidata-style): `YYYY` (a year, `2024`), `YYYY-Qn` (a quarter,
+   * n from 1 to 4, `2024-Q2`), `YYYY-MM` (a month, `2024-04`) or `YYYY-MM-DD` (a day, `2024-04-30`). The grammar is
+   * this description; the `precision` beside it says which form a value takes.
+   */
+  TimePeriod: { input: string; output: string; }
 };
 
 /** A source document; its text is kept, hashed, and citations point into it by offsets. */
@@ -49,7 +64,7 @@ export type AliasInput = {
  */
 export type AsOf = {
   revision?: InputMaybe<Scalars['ID']['input']>;
-  time?: InputMaybe<Scalars['String']['input']>;
+  time?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /**
@@ -700,6 +715,15 @@ export type Modality =
   /** It is planned or announced, not done yet. */
   | 'PLANNED';
 
+/** An amount of money: a number in an ISO 4217 currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount, in units of the currency (not cents). */
+  amount: Scalars['Float']['output'];
+  /** The currency of the amount. */
+  currency: Scalars['CurrencyCode']['output'];
+};
+
 /**
  * Writes. Each is one transaction and one revision (all or nothing), authored by the caller's key or token.
  * A retried request with the same `Idempotency-Key` header is applied once and answered the same. The answer's
@@ -1058,11 +1082,16 @@ export type ProductRelationsArgs = {
 export type Quantity = {
   __typename?: 'Quantity';
   comparator: Comparator;
-  /** ISO 4217 code, for MONEY. */
+  /**
+   * ISO 4217 code, for MONEY.
+   * @deprecated Use money.currency.
+   */
   currency?: Maybe<Scalars['String']['output']>;
   /** The entity counted, when there is one (for example the H100). */
   item?: Maybe<Entity>;
   kind: QuantityKind;
+  /** The amount with its currency, for a MONEY quantity with a value; null otherwise. */
+  money?: Maybe<Money>;
   /** The part the number plays in the fact. */
   role: QuantityRole;
   /** As written in the source, for example `12 000 GPU H100`. */
@@ -1076,7 +1105,7 @@ export type Quantity = {
 export type QuantityInput = {
   comparator?: InputMaybe<Comparator>;
   /** ISO 4217, required for MONEY. */
-  currency?: InputMaybe<Scalars['String']['input']>;
+  currency?: InputMaybe<Scalars['CurrencyCode']['input']>;
   /** The entity counted. */
   item?: InputMaybe<Scalars['ID']['input']>;
   kind: QuantityKind;
@@ -1391,7 +1420,7 @@ export type Revision = {
   authorKind: AuthorKind;
   changes: Array<Change>;
   /** When it was committed (RFC 3339, UTC). */
-  committedAt: Scalars['String']['output'];
+  committedAt: Scalars['DateTime']['output'];
   /** `r` and the sequence number, e.g. `r42`. */
   id: Scalars['ID']['output'];
   /** Commit order, from 1. */
@@ -1511,34 +1540,34 @@ export type TimePrecision =
 
 /**
  * A time as the source wrote it, resolved to a date or period with its precision.
- * `start`/`end` are ISO dates (YYYY-MM-DD) bounding the period the value denotes.
+ * `start`/`end` are the days bounding the period the value denotes.
  */
 export type TimeRef = {
   __typename?: 'TimeRef';
   /** Last day of the period. */
-  end: Scalars['String']['output'];
+  end: Scalars['Date']['output'];
   /** End of a period given as a range (for example January to June), same format as `value`. */
-  endValue?: Maybe<Scalars['String']['output']>;
+  endValue?: Maybe<Scalars['TimePeriod']['output']>;
   /** True when the date was resolved from relative text (`cette année`) rather than written out. */
   inferred: Scalars['Boolean']['output'];
   precision: TimePrecision;
   /** First day of the period. */
-  start: Scalars['String']['output'];
+  start: Scalars['Date']['output'];
   /** As written in the source, for example `avril dernier`. */
   text?: Maybe<Scalars['String']['output']>;
   /** `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`, following `precision`. */
-  value: Scalars['String']['output'];
+  value: Scalars['TimePeriod']['output'];
 };
 
 /** A time as the source wrote it, resolved; the knowledge file's TimeRef. */
 export type TimeRefInput = {
   /** End of a period, same format as `value`. */
-  end?: InputMaybe<Scalars['String']['input']>;
+  end?: InputMaybe<Scalars['TimePeriod']['input']>;
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
   precision: TimePrecision;
   text?: InputMaybe<Scalars['String']['input']>;
   /** `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`, following `precision`. */
-  value: Scalars['String']['input'];
+  value: Scalars['TimePeriod']['input'];
 };
 
 /**
@@ -1659,6 +1688,9 @@ export type ResolversTypes = ResolversObject<{
   CitationKind: CitationKind;
   Comparator: Comparator;
   Concept: ResolverTypeWrapper<EntityRecord>;
+  CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Direction: Direction;
   Document: ResolverTypeWrapper<EntityRecord>;
   DocumentPayload: ResolverTypeWrapper<Omit<DocumentPayload, 'document' | 'revision'> & { document: ResolversTypes['Document'], revision: ResolversTypes['Revision'] }>;
@@ -1682,6 +1714,7 @@ export type ResolversTypes = ResolversObject<{
   Media: ResolverTypeWrapper<EntityRecord>;
   MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'entity' | 'revision'> & { entity: ResolversTypes['Entity'], revision: ResolversTypes['Revision'] }>;
   Modality: Modality;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighborhood: ResolverTypeWrapper<NeighborhoodRecord>;
   Organization: ResolverTypeWrapper<EntityRecord>;
@@ -1715,6 +1748,7 @@ export type ResolversTypes = ResolversObject<{
   SourceTextInput: SourceTextInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TimePeriod: ResolverTypeWrapper<Scalars['TimePeriod']['output']>;
   TimePrecision: TimePrecision;
   TimeRef: ResolverTypeWrapper<TimeRefRecord>;
   TimeRefInput: TimeRefInput;
@@ -1733,6 +1767,9 @@ export type ResolversParentTypes = ResolversObject<{
   Citation: CitationRecord;
   CitationInput: CitationInput;
   Concept: EntityRecord;
+  CurrencyCode: Scalars['CurrencyCode']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Document: EntityRecord;
   DocumentPayload: Omit<DocumentPayload, 'document' | 'revision'> & { document: ResolversParentTypes['Document'], revision: ResolversParentTypes['Revision'] };
   Entity: EntityRecord;
@@ -1750,6 +1787,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Scalars['JSON']['output'];
   Media: EntityRecord;
   MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'entity' | 'revision'> & { entity: ResolversParentTypes['Entity'], revision: ResolversParentTypes['Revision'] };
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
   Neighborhood: NeighborhoodRecord;
   Organization: EntityRecord;
@@ -1776,6 +1814,7 @@ export type ResolversParentTypes = ResolversObject<{
   SourceTextInput: SourceTextInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TimePeriod: Scalars['TimePeriod']['output'];
   TimeRef: TimeRefRecord;
   TimeRefInput: TimeRefInput;
   UpsertEntityInput: UpsertEntityInput;
@@ -1832,6 +1871,18 @@ export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends Re
   revision?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
+
+export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
+  name: 'CurrencyCode';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
@@ -1965,6 +2016,11 @@ export type MergeEntitiesPayloadResolvers<ContextType = GraphQLContext, ParentTy
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
 }>;
 
+export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAddDocumentArgs, 'input'>>;
   assertFact?: Resolver<ResolversTypes['FactPayload'], ParentType, ContextType, RequireFields<MutationAssertFactArgs, 'input'>>;
@@ -2064,6 +2120,7 @@ export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends R
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   item?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QuantityKind'], ParentType, ContextType>;
+  money?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['QuantityRole'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2115,7 +2172,7 @@ export type RevisionResolvers<ContextType = GraphQLContext, ParentType extends R
   author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authorKind?: Resolver<ResolversTypes['AuthorKind'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
-  committedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  committedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2145,14 +2202,18 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   changes?: SubscriptionResolver<ResolversTypes['Revision'], "changes", ParentType, ContextType, Partial<SubscriptionChangesArgs>>;
 }>;
 
+export interface TimePeriodScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['TimePeriod'], any> {
+  name: 'TimePeriod';
+}
+
 export type TimeRefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeRef'] = ResolversParentTypes['TimeRef']> = ResolversObject<{
-  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  endValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endValue?: Resolver<Maybe<ResolversTypes['TimePeriod']>, ParentType, ContextType>;
   inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['TimePrecision'], ParentType, ContextType>;
-  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['TimePeriod'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
@@ -2160,6 +2221,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Change?: ChangeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
+  CurrencyCode?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Document?: DocumentResolvers<ContextType>;
   DocumentPayload?: DocumentPayloadResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
@@ -2174,6 +2238,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   JSON?: GraphQLScalarType;
   Media?: MediaResolvers<ContextType>;
   MergeEntitiesPayload?: MergeEntitiesPayloadResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
@@ -2196,6 +2261,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TimePeriod?: GraphQLScalarType;
   TimeRef?: TimeRefResolvers<ContextType>;
 }>;
 

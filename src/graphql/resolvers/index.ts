@@ -6,5 +6,6 @@ import { historyResolvers } from './history.ts';
 import { mutationResolvers } from './mutations.ts';
 import { queryResolvers } from './query.ts';
 import { relationResolvers } from './relations.ts';
+import { scalarResolvers } from '../scalars.ts';
 
-export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers, mutationResolvers];
+export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers, mutationResolvers, scalarResolvers];
