@@ -732,14 +732,14 @@ export type Money = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  addDocument: DocumentPayload;
-  assertFact: FactPayload;
+  addDocument?: Maybe<DocumentPayload>;
+  assertFact?: Maybe<FactPayload>;
   /** `file` is a whole knowledge file (kg-knowledge/1) and `sources` the texts of its `sources` entries. */
-  importKnowledge: ImportKnowledgePayload;
-  mergeEntities: MergeEntitiesPayload;
-  retractFact: FactPayload;
-  setFactRank: FactPayload;
-  upsertEntity: EntityPayload;
+  importKnowledge?: Maybe<ImportKnowledgePayload>;
+  mergeEntities?: Maybe<MergeEntitiesPayload>;
+  retractFact?: Maybe<FactPayload>;
+  setFactRank?: Maybe<FactPayload>;
+  upsertEntity?: Maybe<EntityPayload>;
 };
 
 
@@ -1142,9 +1142,9 @@ export type QuantityRole =
 export type Query = {
   __typename?: 'Query';
   /** Every revision in commit order, after the revision `after` (a revision id), oldest first. `first` is at most `MAX_PAGE_SIZE`. */
-  changes: RevisionConnection;
+  changes?: Maybe<RevisionConnection>;
   /** Entities ordered by id, optionally of one kind. `first` is at most the server's `MAX_PAGE_SIZE` (100 by default). */
-  entities: EntityConnection;
+  entities?: Maybe<EntityConnection>;
   /**
    * The entity with this id, or null when there is none. The id of an entity merged into another resolves to the
    * survivor, whose `redirectedFrom` then says so. Every root field takes `asOf`: the graph as it was then.
@@ -1153,7 +1153,7 @@ export type Query = {
   /** The fact with this id, or null when there is none. */
   fact?: Maybe<Fact>;
   /** The revisions that changed this entity or fact, oldest first. `first` is at most `MAX_PAGE_SIZE`. */
-  history: RevisionConnection;
+  history?: Maybe<RevisionConnection>;
   /** The latest revision: changes whenever the graph does, so it serves as a cache key. Null before the first write. */
   knowledgeVersion?: Maybe<Revision>;
   /**
@@ -1173,16 +1173,16 @@ export type Query = {
    * (100 by default).
    * `from` and `to` follow the relation's direction.
    */
-  relations: RelationConnection;
+  relations?: Maybe<RelationConnection>;
   /** The revision with this id (`r42`), or null. */
   revision?: Maybe<Revision>;
   /**
    * Ranked hits over names and aliases, case- and accent-insensitive (`dakota du nord`, `NVIDIA`, `h100`).
    * `text` must hold 1 to 200 characters; `first` is at most the server's `MAX_SEARCH_RESULTS` (50 by default).
    */
-  search: Array<SearchHit>;
+  search?: Maybe<Array<SearchHit>>;
   /** The documents and media the knowledge comes from, each with the facts it backs. */
-  sources: Array<Source>;
+  sources?: Maybe<Array<Source>>;
 };
 
 
@@ -2022,13 +2022,13 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 }>;
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAddDocumentArgs, 'input'>>;
-  assertFact?: Resolver<ResolversTypes['FactPayload'], ParentType, ContextType, RequireFields<MutationAssertFactArgs, 'input'>>;
-  importKnowledge?: Resolver<ResolversTypes['ImportKnowledgePayload'], ParentType, ContextType, RequireFields<MutationImportKnowledgeArgs, 'file' | 'sources'>>;
-  mergeEntities?: Resolver<ResolversTypes['MergeEntitiesPayload'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'from' | 'into' | 'reason'>>;
-  retractFact?: Resolver<ResolversTypes['FactPayload'], ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'id' | 'reason'>>;
-  setFactRank?: Resolver<ResolversTypes['FactPayload'], ParentType, ContextType, RequireFields<MutationSetFactRankArgs, 'id' | 'rank' | 'reason'>>;
-  upsertEntity?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
+  addDocument?: Resolver<Maybe<ResolversTypes['DocumentPayload']>, ParentType, ContextType, RequireFields<MutationAddDocumentArgs, 'input'>>;
+  assertFact?: Resolver<Maybe<ResolversTypes['FactPayload']>, ParentType, ContextType, RequireFields<MutationAssertFactArgs, 'input'>>;
+  importKnowledge?: Resolver<Maybe<ResolversTypes['ImportKnowledgePayload']>, ParentType, ContextType, RequireFields<MutationImportKnowledgeArgs, 'file' | 'sources'>>;
+  mergeEntities?: Resolver<Maybe<ResolversTypes['MergeEntitiesPayload']>, ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'from' | 'into' | 'reason'>>;
+  retractFact?: Resolver<Maybe<ResolversTypes['FactPayload']>, ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'id' | 'reason'>>;
+  setFactRank?: Resolver<Maybe<ResolversTypes['FactPayload']>, ParentType, ContextType, RequireFields<MutationSetFactRankArgs, 'id' | 'rank' | 'reason'>>;
+  upsertEntity?: Resolver<Maybe<ResolversTypes['EntityPayload']>, ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 }>;
 
 export type NeighborhoodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = ResolversObject<{
@@ -2128,18 +2128,18 @@ export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  changes?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
-  entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
+  changes?: Resolver<Maybe<ResolversTypes['RevisionConnection']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
+  entities?: Resolver<Maybe<ResolversTypes['EntityConnection']>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryFactArgs, 'id'>>;
-  history?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
+  history?: Resolver<Maybe<ResolversTypes['RevisionConnection']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
   knowledgeVersion?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxDepth' | 'to'>>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<QueryRelationsArgs, 'first'>>;
+  relations?: Resolver<Maybe<ResolversTypes['RelationConnection']>, ParentType, ContextType, RequireFields<QueryRelationsArgs, 'first'>>;
   revision?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType, RequireFields<QueryRevisionArgs, 'id'>>;
-  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
+  search?: Resolver<Maybe<Array<ResolversTypes['SearchHit']>>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  sources?: Resolver<Maybe<Array<ResolversTypes['Source']>>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
 }>;
 
 export type RelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{
