@@ -57,32 +57,39 @@ const EXAMPLE: Record<PrefixedNodeType, string> = {
   Fact: 'Fact:xai-owns-grok',
   Relation: 'Relation:xai-owns-grok',
   Citation: 'Citation:xai-owns-grok#c0',
-  Revision: 'Revision:r21',
+  Revision: 'Revision:r42',
 };
 
-/**
- * An argument naming an entity: its slug. A prefixed id of another type is refused; anything else is passed
- * through (an unknown entity answers null, as before).
- */
-export function decodeEntityId(id: string, argument = 'id'): string {
+/** The prefixed Node type an id starts with, or null (a slug, or text that names no Node type). */
+function prefixOf(id: string): PrefixedNodeType | null {
   const colon = id.indexOf(':');
-  if (colon < 0) return id;
-  throw refused(argument, id, `an entity's id, which is its slug (such as elon-musk); ${id.slice(0, colon).slice(0, 20)} ids are not accepted here`);
+  const type = colon < 0 ? '' : id.slice(0, colon);
+  return (PREFIXED_NODE_TYPES as readonly string[]).includes(type) ? (type as PrefixedNodeType) : null;
 }
 
-/** An argument naming a fact: `Fact:slug` or the slug; the slug is returned. */
+/**
+ * An argument naming an entity: its slug. The id of another Node type is refused; anything else is passed
+ * through, and names no entity (null, as an unknown id always did).
+ */
+export function decodeEntityId(id: string, argument = 'id'): string {
+  const type = prefixOf(id);
+  if (type === null) return id;
+  throw refused(argument, id, `an entity's id, which is its slug (such as elon-musk); ${type} ids are not accepted here`);
+}
+
+/** An argument naming a fact: `Fact:slug` or the slug; the slug is returned. Another Node type's id is refused. */
 export function decodeFactId(id: string, argument = 'id'): string {
-  const colon = id.indexOf(':');
-  if (colon < 0) return id;
-  if (id.slice(0, colon) === 'Fact') return id.slice(colon + 1);
+  const type = prefixOf(id);
+  if (type === null) return id;
+  if (type === 'Fact') return id.slice(type.length + 1);
   throw refused(argument, id, `a fact id: Fact:slug or the slug (such as ${EXAMPLE.Fact} or xai-owns-grok)`);
 }
 
 /** An argument naming an entity or a fact (history): an entity slug, or a fact id in either form. */
 export function decodeEntityOrFactId(id: string, argument = 'id'): string {
-  const colon = id.indexOf(':');
-  if (colon < 0) return id;
-  if (id.slice(0, colon) === 'Fact') return id.slice(colon + 1);
+  const type = prefixOf(id);
+  if (type === null) return id;
+  if (type === 'Fact') return id.slice(type.length + 1);
   throw refused(argument, id, `an entity's slug (such as elon-musk) or a fact id (${EXAMPLE.Fact} or xai-owns-grok)`);
 }
 
@@ -91,7 +98,7 @@ export function decodeRevisionId(id: string, argument = 'id'): number {
   const colon = id.indexOf(':');
   if (colon < 0) return revisionKey(id, argument, id);
   if (id.slice(0, colon) === 'Revision') return revisionKey(id.slice(colon + 1), argument, id);
-  throw refused(argument, id, `a revision id: ${EXAMPLE.Revision} or r21`);
+  throw refused(argument, id, `a revision id: ${EXAMPLE.Revision} or r42`);
 }
 
 /** `decodeRevisionId`, for an optional argument. */
@@ -101,7 +108,7 @@ export function optionalRevisionId(id: string | null | undefined, argument: stri
 
 function revisionKey(key: string, argument: string, id: string): number {
   const match = REVISION_KEY.exec(key);
-  if (!match) throw refused(argument, id, `a revision id: ${EXAMPLE.Revision} or r21 (\`r\` and the revision's sequence number)`);
+  if (!match) throw refused(argument, id, `a revision id: ${EXAMPLE.Revision} or r42 (\`r\` and the revision's sequence number)`);
   return Number(match[1]);
 }
 

@@ -54,8 +54,10 @@ describe('global ids', () => {
 
   it('takes an entity by slug only, and refuses another type prefix', () => {
     expect(decodeEntityId('elon-musk')).toBe('elon-musk');
-    // Unknown slugs are not refused here: they answer null, as before.
+    // Unknown ids are not refused here, even with a colon that names no Node type: they answer null, as before.
     expect(decodeEntityId('no-such-entity')).toBe('no-such-entity');
+    expect(decodeEntityId('name:*')).toBe('name:*');
+    expect(refusal(() => decodeEntityId('Revision:r2')).code).toBe(ErrorCode.BAD_USER_INPUT);
     const { code, message } = refusal(() => decodeEntityId('Fact:xai-owns-grok'));
     expect(code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(message).toContain("entity's id");
@@ -64,6 +66,7 @@ describe('global ids', () => {
   it('takes a fact as Fact:slug or slug, and refuses other prefixes', () => {
     expect(decodeFactId('Fact:xai-owns-grok')).toBe('xai-owns-grok');
     expect(decodeFactId('xai-owns-grok')).toBe('xai-owns-grok');
+    expect(decodeFactId('*:*')).toBe('*:*');
     expect(refusal(() => decodeFactId('Relation:xai-owns-grok')).message).toContain('Fact:');
     expect(decodeEntityOrFactId('Fact:xai-owns-grok')).toBe('xai-owns-grok');
     expect(decodeEntityOrFactId('tesla')).toBe('tesla');
