@@ -34,13 +34,19 @@ export type Scalars = {
 
 /** A source document; its text is kept, hashed, and citations point into it by offsets. */
 export type AddDocumentInput = {
+  /** One line, in English: what the document is. */
   description: Scalars['String']['input'];
+  /** The document's slug; a document's text never changes, so an id that exists must come with the same text. */
   id: Scalars['ID']['input'];
   /** BCP 47 language tag of the text. */
   language: Scalars['String']['input'];
+  /** Its title. */
   name: Scalars['String']['input'];
+  /** When the document was published or written. */
   published: TimeRefInput;
+  /** The full text citations point into (offsets in UTF-16 code units). */
   text: Scalars['String']['input'];
+  /** Where it is published, when known. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -49,12 +55,15 @@ export type Alias = {
   __typename?: 'Alias';
   /** BCP 47 language tag, for example `fr` or `en`. */
   language?: Maybe<Scalars['String']['output']>;
+  /** The other name, as written. */
   text: Scalars['String']['output'];
 };
 
 /** Another name of an entity, in a language (BCP 47, e.g. `fr`), or in every language when omitted. */
 export type AliasInput = {
+  /** BCP 47 language tag, for example `fr`; omitted for a name used in every language. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** The other name, as written. */
   text: Scalars['String']['input'];
 };
 
@@ -63,7 +72,9 @@ export type AliasInput = {
  * RFC 3339 date-time; the graph as the last revision committed at or before it left it).
  */
 export type AsOf = {
+  /** A revision id (`r42`): the graph as that revision left it. */
   revision?: InputMaybe<Scalars['ID']['input']>;
+  /** A date-time: the graph as the last revision committed at or before it left it. */
   time?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -72,20 +83,35 @@ export type AsOf = {
  * `background: true` with a `basis`. `id` is generated from the type and participants when omitted.
  */
 export type AssertFactInput = {
+  /** True for background knowledge, which needs a `basis` instead of citations. */
   background?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Why background knowledge is believed. */
   basis?: InputMaybe<Scalars['String']['input']>;
+  /** The quotes backing the fact: at least one, unless `background`. */
   citations?: InputMaybe<Array<CitationInput>>;
+  /** The event an n-ary fact is reified as (an id of an EVENT entity). */
   event?: InputMaybe<Scalars['ID']['input']>;
+  /** The fact's slug; generated from the type and participants when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** How the fact holds: actual, planned, a goal, a claim, … */
   modality: Modality;
+  /** The other end of a binary fact (an id). */
   object?: InputMaybe<Scalars['ID']['input']>;
+  /** The entities playing a role in an n-ary fact. */
   participants?: InputMaybe<Array<ParticipantInput>>;
+  /** The numbers the fact states. */
   quantities?: InputMaybe<Array<QuantityInput>>;
+  /** How much the fact counts among its entity's facts. */
   rank?: InputMaybe<Rank>;
+  /** The fact in one English sentence. */
   statement: Scalars['String']['input'];
+  /** CURRENT, or FORMER when the source says it no longer stands. */
   status?: InputMaybe<FactStatus>;
+  /** The entity the fact is about (an id). */
   subject: Scalars['ID']['input'];
+  /** When the fact holds or the thing happens. */
   time?: InputMaybe<TimeRefInput>;
+  /** What the fact states. */
   type: FactType;
 };
 
@@ -107,9 +133,11 @@ export type Change = {
   before?: Maybe<Scalars['JSON']['output']>;
   /** The property changed, for UPDATE_ENTITY. */
   field?: Maybe<Scalars['String']['output']>;
+  /** What the change did. */
   operation: ChangeOperation;
+  /** Why, for a retraction, a rank or a merge (the mutation's `reason`). */
   reason?: Maybe<Scalars['String']['output']>;
-  /** The id of the entity, document or fact changed. */
+  /** The id of the entity, document or fact changed: an entity's or document's slug, a fact's `Fact:slug`. */
   target: Scalars['ID']['output'];
 };
 
@@ -133,7 +161,7 @@ export type ChangeOperation =
   | 'UPDATE_ENTITY';
 
 /** The provenance of a fact: the exact quote, where it is in the source document, and who said it. */
-export type Citation = {
+export type Citation = Node & {
   __typename?: 'Citation';
   /** 0 to 1, when stated. */
   confidence?: Maybe<Scalars['Float']['output']>;
@@ -141,6 +169,7 @@ export type Citation = {
   document: Document;
   /** Offset just after the quote's last character. */
   end: Scalars['Int']['output'];
+  /** `Citation:` and the fact's slug with the citation's position: `Citation:xai-owns-grok#c0`. */
   id: Scalars['ID']['output'];
   /** How the quote backs the fact; OPINION marks the publisher's opinion, apart from what it reports. */
   kind: CitationKind;
@@ -159,12 +188,19 @@ export type Citation = {
  * the closest passage. `near` picks among several occurrences (the one starting closest to that offset).
  */
 export type CitationInput = {
+  /** 0 to 1, when stated. */
   confidence?: InputMaybe<Scalars['Float']['input']>;
+  /** The document quoted (its id); its text must hold `quote`. */
   document: Scalars['ID']['input'];
+  /** How the quote backs the fact. */
   kind: CitationKind;
+  /** An offset in the document: among several occurrences of the quote, the one starting closest to it. */
   near?: InputMaybe<Scalars['Int']['input']>;
+  /** The exact text of the document that backs the fact. */
   quote: Scalars['String']['input'];
+  /** Who relayed it, when different from `saidBy`. */
   reportedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Who said or wrote it (an entity id). */
   saidBy: Scalars['ID']['input'];
 };
 
@@ -201,8 +237,9 @@ export type Comparator =
   | 'SEVERAL';
 
 /** An idea, a field or a category, such as artificial intelligence. */
-export type Concept = Entity & {
+export type Concept = Entity & Node & {
   __typename?: 'Concept';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -214,8 +251,11 @@ export type Concept = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -255,7 +295,7 @@ export type Direction =
   | 'OUTGOING';
 
 /** A document: an article, a memo, a post, a report. */
-export type Document = Entity & Source & {
+export type Document = Entity & Node & Source & {
   __typename?: 'Document';
   aliases: Array<Alias>;
   /**
@@ -309,9 +349,12 @@ export type DocumentRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** The answer of `addDocument`. */
 export type DocumentPayload = {
   __typename?: 'DocumentPayload';
+  /** The document added (or already there with the same text). */
   document: Document;
+  /** The revision written. */
   revision: Revision;
 };
 
@@ -320,6 +363,7 @@ export type DocumentPayload = {
  * Ids are stable, readable slugs such as `elon-musk`, `tesla`, `nvidia-h100`.
  */
 export type Entity = {
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -331,8 +375,11 @@ export type Entity = {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -405,8 +452,10 @@ export type EntityKind =
   /** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
   | 'PRODUCT';
 
+/** The answer of `upsertEntity`. */
 export type EntityPayload = {
   __typename?: 'EntityPayload';
+  /** The entity as it now is. */
   entity: Entity;
   /** False when the entity was created. */
   existed: Scalars['Boolean']['output'];
@@ -415,8 +464,9 @@ export type EntityPayload = {
 };
 
 /** Something happening at a time, reified so that each participant of an n-ary fact can be queried. */
-export type Event = Entity & {
+export type Event = Entity & Node & {
   __typename?: 'Event';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -428,8 +478,11 @@ export type Event = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -460,8 +513,9 @@ export type EventRelationsArgs = {
 };
 
 /** A built or planned installation, such as a GPU cluster. */
-export type Facility = Entity & {
+export type Facility = Entity & Node & {
   __typename?: 'Facility';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -473,8 +527,11 @@ export type Facility = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -508,7 +565,7 @@ export type FacilityRelationsArgs = {
  * A unit of knowledge with its provenance. A binary fact links `subject` to `object` through a relation of the
  * same type; an n-ary fact is reified as an `event` whose participants each have a role.
  */
-export type Fact = {
+export type Fact = Node & {
   __typename?: 'Fact';
   /** The revision that asserted this version of the fact; null for a fact older than history. */
   assertedIn?: Maybe<Revision>;
@@ -516,12 +573,19 @@ export type Fact = {
   background: Scalars['Boolean']['output'];
   /** Why background knowledge is believed. */
   basis?: Maybe<Scalars['String']['output']>;
+  /** The quotes backing the fact, each with its document and who said it; empty for background knowledge. */
   citations: Array<Citation>;
+  /** The event an n-ary fact is reified as; null for a binary one. */
   event?: Maybe<Event>;
+  /** `Fact:` and the fact's slug: `Fact:xai-owns-grok`. Arguments naming a fact also take the bare slug. */
   id: Scalars['ID']['output'];
+  /** How the fact holds: actual, planned, a goal, a claim, … */
   modality: Modality;
+  /** The other end of a binary fact; null for an n-ary one. */
   object?: Maybe<Entity>;
+  /** The entities playing a role in an n-ary fact; empty for a binary one. */
   participants: Array<Participant>;
+  /** The numbers the fact states, in the order written. */
   quantities: Array<Quantity>;
   /** PREFERRED facts come first; DEPRECATED ones are hidden from current reads unless `includeRetracted`. */
   rank: Rank;
@@ -535,15 +599,20 @@ export type Fact = {
   statement: Scalars['String']['output'];
   /** CURRENT, or FORMER when the source says the goal, plan or state was given up or is no longer stated. */
   status: FactStatus;
+  /** The entity the fact is about. */
   subject: Entity;
   /** When the fact holds or the thing happens (not when it was reported). */
   time?: Maybe<TimeRef>;
+  /** What the fact states; a binary fact's relation has the same type. */
   type: FactType;
 };
 
+/** The answer of `assertFact`, `retractFact` and `setFactRank`. */
 export type FactPayload = {
   __typename?: 'FactPayload';
+  /** The fact as it now is. */
   fact: Fact;
+  /** The revision written. */
   revision: Revision;
 };
 
@@ -632,14 +701,18 @@ export type FactType =
   /** The subject works for the object. */
   | 'WORKS_FOR';
 
+/** The answer of `importKnowledge`. */
 export type ImportKnowledgePayload = {
   __typename?: 'ImportKnowledgePayload';
+  /** The file's dataset id (its `dataset`): a file replaces the previous import of the same dataset. */
   dataset: Scalars['ID']['output'];
   /** The revision holding the file's differences; null when unchanged. */
   revision?: Maybe<Revision>;
+  /** Whether anything was written. */
   status: ImportStatus;
 };
 
+/** What `importKnowledge` did with the file. */
 export type ImportStatus =
   /** The file's differences were written as one revision. */
   | 'LOADED'
@@ -647,7 +720,7 @@ export type ImportStatus =
   | 'UNCHANGED';
 
 /** A medium that relays what others say, such as CNBC or Reuters. */
-export type Media = Entity & Source & {
+export type Media = Entity & Node & Source & {
   __typename?: 'Media';
   aliases: Array<Alias>;
   /**
@@ -691,12 +764,14 @@ export type MediaRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** The answer of `mergeEntities`. */
 export type MergeEntitiesPayload = {
   __typename?: 'MergeEntitiesPayload';
   /** The survivor. */
   entity: Entity;
   /** Ids that now redirect to the survivor (the merged entity's, and those that redirected to it). */
   redirected: Array<Scalars['ID']['output']>;
+  /** The revision written. */
   revision: Revision;
 };
 
@@ -732,13 +807,19 @@ export type Money = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a source document with its text. */
   addDocument?: Maybe<DocumentPayload>;
+  /** Asserts a fact with its citations; the relation it gives appears at once. */
   assertFact?: Maybe<FactPayload>;
-  /** `file` is a whole knowledge file (kg-knowledge/1) and `sources` the texts of its `sources` entries. */
+  /** Imports a whole knowledge file as one revision holding its differences from the dataset's previous import. */
   importKnowledge?: Maybe<ImportKnowledgePayload>;
+  /** Merges an entity into another: its facts move to the survivor, and its id redirects there. */
   mergeEntities?: Maybe<MergeEntitiesPayload>;
+  /** Retracts a fact: it is kept, hidden from current reads, and shown by `includeRetracted` and as of earlier revisions. */
   retractFact?: Maybe<FactPayload>;
+  /** Sets a fact's rank: PREFERRED facts come first, DEPRECATED ones are hidden like retracted ones. */
   setFactRank?: Maybe<FactPayload>;
+  /** Creates an entity, or changes the fields given of an existing one. */
   upsertEntity?: Maybe<EntityPayload>;
 };
 
@@ -831,6 +912,7 @@ export type MutationUpsertEntityArgs = {
 /** The entities and relations within `depth` hops of an entity. */
 export type Neighborhood = {
   __typename?: 'Neighborhood';
+  /** The entity asked for (the survivor, when its id was merged). */
   center: Entity;
   /** Every relation between reached entities along the explored paths, each once. */
   edges: Array<Relation>;
@@ -840,9 +922,20 @@ export type Neighborhood = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/**
+ * An object with an id unique across every type (the Relay server specification): entities (documents
+ * included) by their slug, facts, relations, citations and revisions by `Type:key` (`Fact:xai-owns-grok`,
+ * `Revision:r21`). Treat ids as opaque; `node(id)` fetches any of them again.
+ */
+export type Node = {
+  /** Unique across all types; an entity's is its slug, any other's starts with its type and a colon. */
+  id: Scalars['ID']['output'];
+};
+
 /** A company, an agency or another organization, such as Tesla or xAI. */
-export type Organization = Entity & {
+export type Organization = Entity & Node & {
   __typename?: 'Organization';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -854,8 +947,11 @@ export type Organization = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -894,12 +990,17 @@ export type PageInfo = {
 /** An entity playing a role in a fact. */
 export type Participant = {
   __typename?: 'Participant';
+  /** The entity. */
   entity: Entity;
+  /** The role it plays in the event. */
   role: ParticipantRole;
 };
 
+/** An entity playing a role in an n-ary fact. */
 export type ParticipantInput = {
+  /** The entity's id. */
   entity: Scalars['ID']['input'];
+  /** The role it plays in the event. */
   role: ParticipantRole;
 };
 
@@ -931,6 +1032,7 @@ export type ParticipantRole =
 /** A shortest path between two entities, ignoring relation direction. */
 export type Path = {
   __typename?: 'Path';
+  /** The path's relations, in order; `edges[i]` joins `nodes[i]` and `nodes[i+1]`, whichever its direction. */
   edges: Array<Relation>;
   /** The same path as alternating entities and relations. */
   elements: Array<PathElement>;
@@ -944,8 +1046,9 @@ export type Path = {
 export type PathElement = Concept | Document | Event | Facility | Media | Organization | Person | Place | Product | Relation;
 
 /** A person, such as Elon Musk. */
-export type Person = Entity & {
+export type Person = Entity & Node & {
   __typename?: 'Person';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -957,8 +1060,11 @@ export type Person = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -989,8 +1095,9 @@ export type PersonRelationsArgs = {
 };
 
 /** A place: a city, a region, a country. */
-export type Place = Entity & {
+export type Place = Entity & Node & {
   __typename?: 'Place';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -1002,8 +1109,11 @@ export type Place = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -1034,8 +1144,9 @@ export type PlaceRelationsArgs = {
 };
 
 /** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
-export type Product = Entity & {
+export type Product = Entity & Node & {
   __typename?: 'Product';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -1047,8 +1158,11 @@ export type Product = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -1081,6 +1195,7 @@ export type ProductRelationsArgs = {
 /** A number stated by a fact, as a number. */
 export type Quantity = {
   __typename?: 'Quantity';
+  /** How the number relates to the true value: exact, at least, about, … */
   comparator: Comparator;
   /**
    * ISO 4217 code, for MONEY.
@@ -1089,6 +1204,7 @@ export type Quantity = {
   currency?: Maybe<Scalars['String']['output']>;
   /** The entity counted, when there is one (for example the H100). */
   item?: Maybe<Entity>;
+  /** What the number measures. */
   kind: QuantityKind;
   /** The amount with its currency, for a MONEY quantity with a value; null otherwise. */
   money?: Maybe<Money>;
@@ -1102,16 +1218,23 @@ export type Quantity = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A number a fact states, as the knowledge file's quantities. */
 export type QuantityInput = {
+  /** How the number relates to the true value: exact, at least, about, … */
   comparator?: InputMaybe<Comparator>;
   /** ISO 4217, required for MONEY. */
   currency?: InputMaybe<Scalars['CurrencyCode']['input']>;
   /** The entity counted. */
   item?: InputMaybe<Scalars['ID']['input']>;
+  /** What the number measures. */
   kind: QuantityKind;
+  /** The part the number plays in the fact. */
   role?: InputMaybe<QuantityRole>;
+  /** As written in the source, for example `12 000 GPU H100`. */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** What is counted or measured: `GPU`, `vehicle`, `month`, … */
   unit?: InputMaybe<Scalars['String']['input']>;
+  /** The number; omitted only for vague amounts (comparator SEVERAL). */
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -1139,6 +1262,7 @@ export type QuantityRole =
   /** The money worth of an item. */
   | 'VALUE';
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type Query = {
   __typename?: 'Query';
   /** Every revision in commit order, after the revision `after` (a revision id), oldest first. `first` is at most `MAX_PAGE_SIZE`. */
@@ -1163,6 +1287,16 @@ export type Query = {
    */
   neighborhood?: Maybe<Neighborhood>;
   /**
+   * The object with this global id (an entity's slug, `Fact:…`, `Relation:…`, `Citation:…`, `Revision:r…`), or
+   * null when there is none. Current only: it reads the graph as it is now (no `asOf`).
+   */
+  node?: Maybe<Node>;
+  /**
+   * The objects with these global ids, in the order asked, null for an id that names nothing. At most the
+   * server's `MAX_PAGE_SIZE` ids (100 by default). Batched: one statement per type asked. Current only, like `node`.
+   */
+  nodes?: Maybe<Array<Maybe<Node>>>;
+  /**
    * A shortest path between two entities of at most `maxDepth` relations, ignoring direction; `maxDepth` is at
    * most the server's `MAX_PATH_DEPTH` (6 by default, and at most). Null when there is none or an id does not
    * exist.
@@ -1186,12 +1320,14 @@ export type Query = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<AsOf>;
@@ -1200,18 +1336,21 @@ export type QueryEntitiesArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryEntityArgs = {
   asOf?: InputMaybe<AsOf>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryFactArgs = {
   asOf?: InputMaybe<AsOf>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1219,6 +1358,7 @@ export type QueryHistoryArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryNeighborhoodArgs = {
   asOf?: InputMaybe<AsOf>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -1227,6 +1367,19 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryPathArgs = {
   asOf?: InputMaybe<AsOf>;
   from: Scalars['ID']['input'];
@@ -1235,6 +1388,7 @@ export type QueryPathArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<AsOf>;
@@ -1245,11 +1399,13 @@ export type QueryRelationsArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryRevisionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QuerySearchArgs = {
   asOf?: InputMaybe<AsOf>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1258,6 +1414,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QuerySourcesArgs = {
   asOf?: InputMaybe<AsOf>;
   kinds?: InputMaybe<Array<SourceKind>>;
@@ -1276,12 +1433,15 @@ export type Rank =
  * A directed edge between two entities. Binary facts give one relation of the fact's type; n-ary facts give one
  * relation per participant, from the event to the participant, typed by the participant's role.
  */
-export type Relation = {
+export type Relation = Node & {
   __typename?: 'Relation';
   /** The fact this relation comes from, with its provenance. */
   fact: Fact;
   from: Entity;
-  /** Stable id: the fact id, or `factId/ROLE/entityId` for a participant relation. */
+  /**
+   * `Relation:` and the relation's key: its fact's slug, or `factSlug/ROLE/entitySlug` for a participant relation
+   * (`Relation:xai-owns-grok`). Distinct from its fact's id.
+   */
   id: Scalars['ID']['output'];
   /** A short label with the key number, for display: `ITEM · 12,000 GPU`, `DELAYS · >500,000,000 USD`; `(former)` ends the label of a FORMER fact. */
   label: Scalars['String']['output'];
@@ -1405,7 +1565,9 @@ export type RelationType =
 /** Why and when a fact was retracted. The fact is kept, and `includeRetracted` shows it. */
 export type Retraction = {
   __typename?: 'Retraction';
+  /** Why the fact was retracted, as the curator wrote it. */
   reason: Scalars['String']['output'];
+  /** The revision that retracted it. */
   revision: Revision;
 };
 
@@ -1413,15 +1575,17 @@ export type Retraction = {
  * One committed write: a mutation, or a knowledge file loaded or changed. Revisions are numbered in commit order
  * and never removed.
  */
-export type Revision = {
+export type Revision = Node & {
   __typename?: 'Revision';
   /** The key's name, the token's subject, or the knowledge file for SYSTEM. */
   author: Scalars['String']['output'];
+  /** Who made it: a key, a token or the server. */
   authorKind: AuthorKind;
+  /** Each change the revision made, in order. */
   changes: Array<Change>;
   /** When it was committed (RFC 3339, UTC). */
   committedAt: Scalars['DateTime']['output'];
-  /** `r` and the sequence number, e.g. `r42`. */
+  /** `Revision:r` and the sequence number, e.g. `Revision:r42`; arguments naming a revision also take `r42`. */
   id: Scalars['ID']['output'];
   /** Commit order, from 1. */
   sequence: Scalars['Int']['output'];
@@ -1454,6 +1618,7 @@ export type Scope =
 /** A ranked full-text match over names and aliases. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity whose name or alias matched. */
   entity: Entity;
   /** Lucene relevance score; higher is better. */
   score: Scalars['Float']['output'];
@@ -1512,10 +1677,13 @@ export type SourceKind =
 
 /** The source text of a knowledge file's `sources` entry, sent with `importKnowledge`. */
 export type SourceTextInput = {
+  /** The document id of the `sources` entry. */
   document: Scalars['ID']['input'];
+  /** Its full text. */
   text: Scalars['String']['input'];
 };
 
+/** The change feed, over Server-Sent Events at `/graphql/stream` (graphql-sse). */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Each revision as it commits, in commit order, starting after the revision `after` (or with the next one). */
@@ -1523,6 +1691,7 @@ export type Subscription = {
 };
 
 
+/** The change feed, over Server-Sent Events at `/graphql/stream` (graphql-sse). */
 export type SubscriptionChangesArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1550,6 +1719,7 @@ export type TimeRef = {
   endValue?: Maybe<Scalars['TimePeriod']['output']>;
   /** True when the date was resolved from relative text (`cette année`) rather than written out. */
   inferred: Scalars['Boolean']['output'];
+  /** Which form `value` takes: a year, a quarter, a month or a day. */
   precision: TimePrecision;
   /** First day of the period. */
   start: Scalars['Date']['output'];
@@ -1563,8 +1733,11 @@ export type TimeRef = {
 export type TimeRefInput = {
   /** End of a period, same format as `value`. */
   end?: InputMaybe<Scalars['TimePeriod']['input']>;
+  /** True when the date was resolved from relative text (`cette année`) rather than written out. */
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Which form `value` (and `end`) take: a year, a quarter, a month or a day. */
   precision: TimePrecision;
+  /** As written in the source, for example `avril dernier`. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`, following `precision`. */
   value: Scalars['TimePeriod']['input'];
@@ -1576,12 +1749,19 @@ export type TimeRefInput = {
  * when another revision changed it since, the answer is CONFLICT with the current one and nothing is written.
  */
 export type UpsertEntityInput = {
+  /** Its other names: the list replaces the current one. */
   aliases?: InputMaybe<Array<AliasInput>>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background?: InputMaybe<Scalars['Boolean']['input']>;
+  /** One line, in English. Required to create. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The entity's `revision` id this change was made against: CONFLICT, and nothing written, when it is stale. */
   expectedRevision?: InputMaybe<Scalars['ID']['input']>;
+  /** The entity's slug (`^[a-z0-9]+(-[a-z0-9]+)*$`): a new one creates the entity, an existing one changes it. */
   id: Scalars['ID']['input'];
+  /** Required to create; an entity's kind never changes (DOCUMENT entities are added by `addDocument`). */
   kind?: InputMaybe<EntityKind>;
+  /** The name it is best known by. Required to create. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1671,6 +1851,39 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
   ;
 }>;
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Entity:
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+  ;
+  Node:
+    | ( CitationRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( FactRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( RelationRecord )
+    | ( RevisionRecord )
+  ;
+  Source:
+    | ( EntityRecord )
+    | ( EntityRecord )
+  ;
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -1717,6 +1930,7 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighborhood: ResolverTypeWrapper<NeighborhoodRecord>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<EntityRecord>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantRecord>;
@@ -1790,6 +2004,7 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Neighborhood: NeighborhoodRecord;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: EntityRecord;
   PageInfo: PageInfo;
   Participant: ParticipantRecord;
@@ -1856,6 +2071,7 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
   reportedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   saidBy?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = ResolversObject<{
@@ -1978,6 +2194,7 @@ export type FactResolvers<ContextType = GraphQLContext, ParentType extends Resol
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   time?: Resolver<Maybe<ResolversTypes['TimeRef']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['FactType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type FactPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FactPayload'] = ResolversParentTypes['FactPayload']> = ResolversObject<{
@@ -2036,6 +2253,10 @@ export type NeighborhoodResolvers<ContextType = GraphQLContext, ParentType exten
   edges?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Citation' | 'Concept' | 'Document' | 'Event' | 'Facility' | 'Fact' | 'Media' | 'Organization' | 'Person' | 'Place' | 'Product' | 'Relation' | 'Revision', ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -2135,6 +2356,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   history?: Resolver<Maybe<ResolversTypes['RevisionConnection']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
   knowledgeVersion?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxDepth' | 'to'>>;
   relations?: Resolver<Maybe<ResolversTypes['RelationConnection']>, ParentType, ContextType, RequireFields<QueryRelationsArgs, 'first'>>;
   revision?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType, RequireFields<QueryRevisionArgs, 'id'>>;
@@ -2176,6 +2399,7 @@ export type RevisionResolvers<ContextType = GraphQLContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type RevisionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RevisionConnection'] = ResolversParentTypes['RevisionConnection']> = ResolversObject<{
@@ -2241,6 +2465,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
