@@ -297,6 +297,7 @@ export type Direction =
 /** A document: an article, a memo, a post, a report. */
 export type Document = Entity & Node & Source & {
   __typename?: 'Document';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /**
    * The facts this source backs: facts with a citation said by, reported by or quoted in this source.
@@ -304,18 +305,34 @@ export type Document = Entity & Node & Source & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   backedFacts: Array<Fact>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /**
+   * The facts this entity takes part in (as subject, object, event or participant): preferred facts first, then
+   * by fact id. Retracted and deprecated facts are hidden unless `includeRetracted`.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
   /** BCP 47 language tag of the text. */
   language?: Maybe<Scalars['String']['output']>;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** When the document was published or written. */
   published?: Maybe<TimeRef>;
+  /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   relations: RelationConnection;
+  /** The last revision that changed this entity (pass its id as `expectedRevision`); null for an entity older than history. */
   revision?: Maybe<Revision>;
   /** The full text, when the document is shipped with the knowledge (citations point into it by offsets). */
   text?: Maybe<Scalars['String']['output']>;
@@ -722,6 +739,7 @@ export type ImportStatus =
 /** A medium that relays what others say, such as CNBC or Reuters. */
 export type Media = Entity & Node & Source & {
   __typename?: 'Media';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /**
    * The facts this source backs: facts with a citation said by, reported by or quoted in this source.
@@ -729,14 +747,30 @@ export type Media = Entity & Node & Source & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   backedFacts: Array<Fact>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /**
+   * The facts this entity takes part in (as subject, object, event or participant): preferred facts first, then
+   * by fact id. Retracted and deprecated facts are hidden unless `includeRetracted`.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
+  /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   relations: RelationConnection;
+  /** The last revision that changed this entity (pass its id as `expectedRevision`); null for an entity older than history. */
   revision?: Maybe<Revision>;
 };
 
@@ -1626,6 +1660,7 @@ export type SearchHit = {
 
 /** Where knowledge comes from: a document (an article, a memo, a post) or a medium (CNBC, Reuters, …). */
 export type Source = {
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /**
    * The facts this source backs: facts with a citation said by, reported by or quoted in this source.
@@ -1633,14 +1668,30 @@ export type Source = {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   backedFacts: Array<Fact>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /**
+   * The facts this entity takes part in (as subject, object, event or participant): preferred facts first, then
+   * by fact id. Retracted and deprecated facts are hidden unless `includeRetracted`.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
+  /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   relations: RelationConnection;
+  /** The last revision that changed this entity (pass its id as `expectedRevision`); null for an entity older than history. */
   revision?: Maybe<Revision>;
 };
 
