@@ -55,9 +55,9 @@ async function collectIds() {
     if (!types.has(id)) types.set(id, new Set());
     types.get(id)!.add(type);
   };
-  const entities = await allNodes('entities', `__typename id facts(first: 100, includeRetracted: true) { ${FACT} }`);
+  const entities = await allNodes('entities', `__typename id facts(first: 100, includeRetracted: true) { nodes { ${FACT} } }`);
   const relations = await allNodes('relations', `id fact { ${FACT} }`);
-  const facts = [...entities.flatMap((e) => e.facts), ...relations.map((r) => r.fact)];
+  const facts = [...entities.flatMap((e) => e.facts.nodes), ...relations.map((r) => r.fact)];
   for (const e of entities) add('Entity', e.id);
   for (const r of relations) add('Relation', r.id);
   for (const f of facts) add('Fact', f.id);
