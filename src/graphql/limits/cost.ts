@@ -3,7 +3,9 @@
  * the database returns), computed from the document and its coerced variables before execution. Each object
  * field costs 1; a list multiplies the cost of what is selected in it by its size: `first` for pages and
  * searches (`first` or `last`, whichever is given: the value asked, a variable, or the operation's default for
- * that variable; a connection asked with neither is a page of DEFAULT_PAGE_SIZE), the reachable node count for `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, and
+ * that variable; a connection asked with neither is a page of DEFAULT_PAGE_SIZE), the reachable node count for
+ * `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, the number of ids or representations for
+ * `nodes` and the federation's `_entities`, and
  * DEFAULT_LIST_SIZE for short unpaginated lists (citations, participants…). Scalars are free (they come with
  * their object) unless the SDL gives them a weight: `@cost(weight: 40)` on a document's full text.
  *
@@ -92,6 +94,10 @@ export function operationCost({ schema, operation, fragments, variables, limits 
       return Math.min(limits.maxNeighborhoodNodes, NEIGHBORHOOD_FIRST_LAYER * 5 ** (depthOf(args.depth, limits.maxNeighborhoodDepth) - 1));
     }
     if (name === 'path') return depthOf(args.maxDepth, limits.maxPathDepth) + 1;
+    // Lists as long as the ids or representations given (variables included): `nodes`, and `_entities` of
+    // the federation subgraph, which a gateway sends with one representation per object it needs.
+    if (name === 'nodes' && Array.isArray(args.ids)) return Math.min(args.ids.length, SIZE_CEILING);
+    if (name === '_entities' && Array.isArray(args.representations)) return Math.min(args.representations.length, SIZE_CEILING);
     const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
     if (size !== undefined) return Math.min(Math.max(size, 0), SIZE_CEILING);
     // A connection asked without `first` or `last` is a page of the default size.

@@ -7,6 +7,7 @@ import type { RevisionRecord } from '../../database/records.ts';
 import { decodeCursor, pageWindow, sequenceKey } from '../arguments.ts';
 import { connectionFields, withTotal } from '../connections.ts';
 import { revisionSequence } from '../as-of.ts';
+import { decodeEntityOrFactId } from '../global-id.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -74,9 +75,10 @@ export const historyResolvers: Resolvers = {
 
     history: async (_root, args, { repository, loaders, limits }) => {
       const window = pageWindow(args, limits.maxPageSize, 'revision', sequenceKey);
-      const page = await repository.revisionsOfTarget(args.id, window);
+      const target = decodeEntityOrFactId(args.id);
+      const page = await repository.revisionsOfTarget(target, window);
       for (const revision of page.items) loaders.revision.prime(revision.sequence, revision);
-      return withTotal(page, () => repository.countRevisionsOfTarget(args.id, limits.exactCountLimit));
+      return withTotal(page, () => repository.countRevisionsOfTarget(target, limits.exactCountLimit));
     },
 
     changes: async (_root, args, { repository, loaders, limits }) => {

@@ -17,6 +17,9 @@ import { resolverArguments } from '../nested-fields.ts';
 import { entityTypeOf } from './entities.ts';
 import { refuseAsOf, rootLoaders } from '../as-of.ts';
 import type { Loaders } from '../loaders.ts';
+import { decodeEntityId, decodeFactId } from '../global-id.ts';
+
+const optionalEntityId = (id: string | null | undefined, argument: string) => (id === null || id === undefined ? null : decodeEntityId(id, argument));
 
 /** The id a (possibly merged) id leads to: itself, its survivor, or null when unknown. */
 async function survivorOf(id: string | null, loaders: Loaders): Promise<string | null> {
@@ -28,7 +31,8 @@ export const queryResolvers: Resolvers = {
   Query: {
     // With nested lists selected, the entity and everything under it come from one statement (entity-tree.ts);
     // as of a revision, and for a merged id, the loaders answer (the tree reads the current graph by id).
-    entity: async (_root, { id, asOf }, context, info) => {
+    entity: async (_root, { id: given, asOf }, context, info) => {
+      const id = decodeEntityId(given);
       const loaders = await rootLoaders(asOf, context, info);
       const plan = loaders.asOf === null ? treePlan(context, info) : null;
       if (!plan) return loaders.entity.load(id);
@@ -37,7 +41,7 @@ export const queryResolvers: Resolvers = {
       return tree?.entity ?? loaders.entity.load(id);
     },
 
-    fact: async (_root, { id, asOf }, context, info) => (await rootLoaders(asOf, context, info)).fact.load(id),
+    fact: async (_root, { id, asOf }, context, info) => (await rootLoaders(asOf, context, info)).fact.load(decodeFactId(id)),
 
     search: async (_root, given, context) => {
       refuseAsOf(given.asOf, 'search', 'the full-text index holds the names entities have now, not those they had then');
@@ -69,7 +73,7 @@ export const queryResolvers: Resolvers = {
       const window = pageWindow(args, context.limits.maxPageSize, 'relation', idKey);
       const filterOf = (from: string | null, to: string | null): RelationFilter => ({ from, to, type: args.type ?? null });
       const read = (filter: RelationFilter) => context.repository.relationPage(filter, window, loaders.asOf);
-      let filter = filterOf(args.from ?? null, args.to ?? null);
+      let filter = filterOf(optionalEntityId(args.from, 'from'), optionalEntityId(args.to, 'to'));
       let page = await read(filter);
       // Nothing at a merged id: ask again at its survivor (only then, so a lookup costs what it did).
       if (page.items.length === 0 && (filter.from !== null || filter.to !== null)) {
@@ -84,6 +88,7 @@ export const queryResolvers: Resolvers = {
     },
 
     neighborhood: async (_root, args, context, info) => {
+      decodeEntityId(args.id); // refuses another type's id; a slug is kept as it is
       const loaders = await rootLoaders(args.asOf, context, info);
       const depth = neighborhoodDepth(resolverArguments(info, args).depth, context.limits);
       const read = (id: string) => context.repository.neighborhood(id, depth, args.types ?? null, context.limits.maxNeighborhoodNodes, loaders.asOf);
@@ -97,6 +102,8 @@ export const queryResolvers: Resolvers = {
     },
 
     path: async (_root, args, context, info) => {
+      decodeEntityId(args.from, 'from');
+      decodeEntityId(args.to, 'to');
       const loaders = await rootLoaders(args.asOf, context, info);
       const maxDepth = pathDepth(resolverArguments(info, args).maxDepth, context.limits);
       if (args.from === args.to) {
