@@ -22,10 +22,7 @@ async function data(query: string, variables?: Record<string, unknown>): Promise
   return response.data!;
 }
 
-/**
- * Every page of a root connection (`field(first: size, after: …)`), its nodes with `selection`. Pages of nested
- * connections count against the cost limit (`first` × what each node asks), so those pages are smaller.
- */
+/** Every page of a root connection (`field(first: size, after: …)`), its nodes with `selection`. */
 async function allNodes(field: string, selection: string, size = 100): Promise<Record<string, any>[]> {
   const nodes: Record<string, any>[] = [];
   let after: string | null = null;
@@ -58,7 +55,8 @@ async function collectIds() {
     if (!types.has(id)) types.set(id, new Set());
     types.get(id)!.add(type);
   };
-  const entities = await allNodes('entities', `__typename id facts(first: 100, includeRetracted: true) { nodes { ${FACT} } }`, 5);
+  // Small pages of entities: each nests its facts, and the cost limit counts them all.
+  const entities = await allNodes('entities', `__typename id facts(first: 50, includeRetracted: true) { nodes { ${FACT} } }`, 10);
   const relations = await allNodes('relations', `id fact { ${FACT} }`);
   const facts = [...entities.flatMap((e) => e.facts.nodes), ...relations.map((r) => r.fact)];
   for (const e of entities) add('Entity', e.id);
