@@ -41,6 +41,11 @@ describe('cost of data fields', () => {
     expect(cost('{ entity(id: "x") { facts(last: 4) { nodes { id } } } }')).toBe(1 + 1 + 4);
   });
 
+  it('counts nodes(ids) by the number of ids, from a literal or the variables', () => {
+    expect(cost('{ nodes(ids: ["a", "b", "c"]) { id ... on Fact { subject { id } } } }')).toBe(3 * 2);
+    expect(cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 40 }, (_, i) => `e${i}`) })).toBe(40);
+  });
+
   it('reads `first` from the variables sent', () => {
     const query = 'query($n: Int) { relations(first: $n) { nodes { id } } }';
     expect(cost(query, { n: 5 })).toBe(1 + 5);
