@@ -22,7 +22,7 @@ const TICKER_SDL = parse(`
     id: ID!
     stockTicker: String
   }
-  "Every Relay server has one: it composes with ours because both are @shareable."
+  "Every Relay server has one (the Relay specification's fields): it composes with ours because both are @shareable."
   type PageInfo @shareable {
     hasNextPage: Boolean!
     hasPreviousPage: Boolean!
