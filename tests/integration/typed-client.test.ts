@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { format } from 'node:util';
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientError, createClient, ErrorCode } from '../../clients/typescript/src/client.ts';
-import { EntitySummaryFragmentDoc, RelationNumbersDocument, SearchEntitiesDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
+import { EntitySummaryFragmentDoc, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
 import possibleTypesResult from '../../clients/typescript/generated/possible-types.ts';
 import manifest from '../../clients/typescript/generated/persisted-documents.json' with { type: 'json' };
 import { pathBetween, relationsWithNumbers, whoOwns } from '../../clients/typescript/example/relation-lookups.ts';
@@ -148,6 +149,22 @@ describe('createClient', () => {
     await expect(client.mutate(WhoOwnsDocument as never, { id: 'grok' } as never)).rejects.toThrow(/mutate\(\) takes a mutation/);
   });
 
+  it('sends mutations by POST with the key, and a refused write comes back as its code (nothing is written)', async () => {
+    const wire = recordingFetch();
+    const variables = { id: 'no-such-fact', rank: 'PREFERRED', reason: 'typed client test' } as const;
+    const anonymous = await createClient({ url: server.graphqlUrl, fetch: wire.fetch }).mutate(SetFactRankDocument, variables).catch((e: unknown) => e);
+    expect(anonymous).toBeInstanceOf(ClientError);
+    expect((anonymous as ClientError).code).toBe(ErrorCode.UNAUTHENTICATED);
+
+    const key = await issueApiKey(server.app.db, 'WRITE');
+    const client = createClient({ url: server.graphqlUrl, key, fetch: wire.fetch, useGETForQueries: true });
+    const missing = await client.mutate(SetFactRankDocument, variables).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ClientError);
+    expect((missing as ClientError).code).toBe(ErrorCode.NOT_FOUND);
+    expect(wire.sent.every((r) => r.method === 'POST')).toBe(true);
+    expect(wire.sent.at(-1)?.authorization).toBe(`Bearer ${key}`);
+  });
+
   it("raises a ClientError with the server's code and message", async () => {
     const client = createClient({ url: server.graphqlUrl });
     const error = await client.query(RelationNumbersDocument, { id: 'tesla', first: 0 }).catch((e: unknown) => e);
@@ -195,9 +212,18 @@ describe('possibleTypes in Apollo Client', () => {
   });
 
   it('is what makes that work: without it the interface fragment does not match', async () => {
-    const cache = new InMemoryCache();
-    await apollo(cache).query({ query: WhoOwnsDocument, variables: { id: 'grok' } });
-    const summary = cache.readFragment({ id: cache.identify(xai), fragment: EntitySummaryFragmentDoc, fragmentName: 'EntitySummary' });
-    expect(summary?.name).toBeUndefined();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const cache = new InMemoryCache();
+      await apollo(cache).query({ query: WhoOwnsDocument, variables: { id: 'grok' } });
+      const summary = cache.readFragment({ id: cache.identify(xai), fragment: EntitySummaryFragmentDoc, fragmentName: 'EntitySummary' });
+      expect(summary?.name).toBeUndefined();
+      const said = [...warn.mock.calls, ...error.mock.calls].map((args) => format(...args)).join('\n');
+      expect(said).toMatch(/Cannot match fragment `EntitySummary` on `Entity` against `Organization`/);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 });
