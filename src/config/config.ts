@@ -88,6 +88,8 @@ const EnvSchema = z.object({
   DEBUG_ERRORS: bool.default(false),
   READY_TIMEOUT_MS: positiveInt(60_000).default(1_000),
 
+  /** Serve /graphql as an Apollo Federation 2 subgraph (`_service`, `_entities`, @key): docs/public-api.md, "Federation". */
+  FEDERATION_SUBGRAPH: bool.default(false),
   // The change feed (src/subscriptions): each instance polls for new revisions this often while someone listens.
   CHANGE_FEED_POLL_MS: positiveInt(60_000).default(1_000),
   // Access (src/auth): API keys in Neo4j, optionally JWTs verified against a JWKS.
@@ -199,6 +201,8 @@ export interface Config {
   operationLimits: OperationLimits;
   admission: AdmissionSettings;
   changeFeed: { pollMs: number };
+  /** The schema is built as a Federation 2 subgraph (src/graphql/schema.ts). */
+  federationSubgraph: boolean;
 }
 
 export class ConfigError extends Error {
@@ -307,5 +311,6 @@ function toConfig(env: Env): Config {
       queueTimeoutMs: env.ADMISSION_QUEUE_TIMEOUT_MS,
     },
     changeFeed: { pollMs: env.CHANGE_FEED_POLL_MS },
+    federationSubgraph: env.FEDERATION_SUBGRAPH,
   };
 }
