@@ -10,7 +10,7 @@ import { format } from 'node:util';
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientError, createClient, ErrorCode } from '../../clients/typescript/src/client.ts';
-import { EntitySummaryFragmentDoc, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
+import { EntitySummaryFragmentDoc, NodeByIdDocument, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
 import possibleTypesResult from '../../clients/typescript/generated/possible-types.ts';
 import manifest from '../../clients/typescript/generated/persisted-documents.json' with { type: 'json' };
 import { pathBetween, relationsWithNumbers, whoOwns } from '../../clients/typescript/example/relation-lookups.ts';
@@ -118,6 +118,22 @@ describe('the example app on the typed client', () => {
     expect(found!.length).toBe(shortestPathLength('elon-musk', 'grok'));
     expect(found!.steps).toEqual(['Elon Musk', 'FOUNDED', 'xAI', 'OWNS', 'Grok']);
     expect(found!.entities).toEqual(['elon-musk', 'xai', 'grok']);
+  });
+});
+
+describe('node(id) through the client', () => {
+  it('refetches the owning fact, its relation and its citation by the global ids an earlier answer gave', async () => {
+    const client = createClient({ url: server.graphqlUrl });
+    const { entity } = await client.query(WhoOwnsDocument, { id: 'grok' });
+    const relation = entity!.relations.nodes[0]!;
+    const citation = relation.fact.citations[0]!;
+    const asked = await Promise.all([relation.fact.id, relation.id, citation.id, 'xai'].map((id) => client.query(NodeByIdDocument, { id })));
+    const [fact, edge, quote, owner] = asked.map((a) => a.node);
+    expect(fact).toMatchObject({ __typename: 'Fact', id: relation.fact.id, statement: 'xAI owns the chatbot Grok.' });
+    expect(edge).toMatchObject({ __typename: 'Relation', id: relation.id, relationType: 'OWNS', from: { id: 'xai' }, to: { id: 'grok' } });
+    expect(quote).toMatchObject({ __typename: 'Citation', quote: 'xAI possède le chatbot Grok', saidBy: { name: 'leblogauto.com' } });
+    expect(owner).toMatchObject({ __typename: 'Organization', id: 'xai', name: 'xAI' });
+    expect(new Set([fact!.id, edge!.id, quote!.id, owner!.id]).size).toBe(4);
   });
 });
 

@@ -13,6 +13,21 @@
       "Place",
       "Product"
     ],
+    "Node": [
+      "Citation",
+      "Concept",
+      "Document",
+      "Event",
+      "Facility",
+      "Fact",
+      "Media",
+      "Organization",
+      "Person",
+      "Place",
+      "Product",
+      "Relation",
+      "Revision"
+    ],
     "PathElement": [
       "Concept",
       "Document",
@@ -43,6 +58,21 @@
       "Person",
       "Place",
       "Product"
+    ],
+    "Node": [
+      "Citation",
+      "Concept",
+      "Document",
+      "Event",
+      "Facility",
+      "Fact",
+      "Media",
+      "Organization",
+      "Person",
+      "Place",
+      "Product",
+      "Relation",
+      "Revision"
     ],
     "PathElement": [
       "Concept",
