@@ -106,10 +106,12 @@ describe('the example app on the typed client', () => {
     expect(found.map((r) => r.statement).sort()).toEqual(expected.map((f) => f.statement).sort());
     for (const relation of found) {
       const fact = withNumbers.find((f) => f.statement === relation.statement)!;
-      expect(relation.numbers.map((n) => [n.value, n.role, n.item])).toEqual(fact.quantities!.map((q) => [q.value ?? null, q.role, q.item ? nameOf(q.item) : null]));
+      expect(relation.numbers.map((n) => [n.value, n.role, n.item, n.currency])).toEqual(fact.quantities!.map((q) => [q.value ?? null, q.role, q.item ? nameOf(q.item) : null, q.currency ?? null]));
     }
     const redirect = found.find((r) => r.type === 'GIVER' && r.numbers.some((n) => n.value === 12_000));
     expect(redirect).toMatchObject({ from: expect.any(String), to: 'Tesla', numbers: [{ value: 12_000, unit: 'GPU', item: 'Nvidia H100' }] });
+    const delay = found.find((r) => r.numbers.some((n) => n.currency === 'USD'));
+    expect(delay?.numbers).toContainEqual(expect.objectContaining({ value: 500_000_000, currency: 'USD', role: 'VALUE' }));
   });
 
   it('finds the path from Musk to Grok', async () => {
@@ -144,7 +146,7 @@ describe('createClient', () => {
     const first = await client.query(SearchEntitiesDocument, { text: 'Grok' });
     const again = await client.query(SearchEntitiesDocument, { text: 'Grok' });
     expect(again).toEqual(first);
-    expect(first.search.map((hit) => hit.entity.id)).toContain('grok');
+    expect(first.search?.map((hit) => hit.entity.id)).toContain('grok');
     const hash = (SearchEntitiesDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
     expect(manifest).toHaveProperty([hash]);
     const bare = hash.replace(/^sha256:/, '');
@@ -187,6 +189,9 @@ describe('createClient', () => {
     expect(error).toBeInstanceOf(ClientError);
     expect((error as ClientError).code).toBe(ErrorCode.BAD_USER_INPUT);
     expect((error as ClientError).errors[0]?.message).toMatch(/first/);
+    // The root field fails alone: the answer is data with that field null, and its error.
+    expect((error as ClientError).data).toEqual({ entity: null });
+    expect((error as ClientError).errors[0]?.path).toEqual(['entity', 'relations']);
   });
 
   it('sends the key as a bearer token', async () => {

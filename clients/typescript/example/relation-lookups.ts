@@ -52,7 +52,7 @@ export async function relationsWithNumbers(client: Client, id: string, pageSize 
         from: r.from.name,
         to: r.to.name,
         statement: r.fact.statement,
-        numbers: r.fact.quantities.map((q) => ({ value: q.value ?? null, unit: q.unit ?? null, currency: q.currency ?? null, item: q.item?.name ?? null, role: q.role, text: q.text ?? null })),
+        numbers: r.fact.quantities.map((q) => ({ value: q.value ?? null, unit: q.unit ?? null, currency: q.money?.currency ?? null, item: q.item?.name ?? null, role: q.role, text: q.text ?? null })),
       });
     }
     after = entity.relations.pageInfo.hasNextPage ? entity.relations.pageInfo.endCursor : undefined;

@@ -13,19 +13,40 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO 4217 alphabetic currency code in capitals, such as `USD` or `EUR`. */
+  CurrencyCode: { input: string; output: string; }
+  /** A calendar day as RFC 3339 `full-date`: `YYYY-MM-DD`, such as `2024-04-30`. Sent and received as a string. */
+  Date: { input: string; output: string; }
+  /**
+   * An instant as an RFC 3339 `date-time` with an offset, such as `2026-12-01T10:00:00Z` or
+   * `2026-12-01T11:00:00+01:00`. Sent and received as a string, kept as written.
+   */
+  DateTime: { input: string; output: string; }
   /** Any JSON value: an object, a list, a string, a number, a boolean or null. */
   JSON: { input: unknown; output: unknown; }
+  /**
+   * A period at a precision, as a `TimeRef` holds it (Wikidata-style): `YYYY` (a year, `2024`), `YYYY-Qn` (a quarter,
+   * n from 1 to 4, `2024-Q2`), `YYYY-MM` (a month, `2024-04`) or `YYYY-MM-DD` (a day, `2024-04-30`). The grammar is
+   * this description; the `precision` beside it says which form a value takes.
+   */
+  TimePeriod: { input: string; output: string; }
 };
 
 /** A source document; its text is kept, hashed, and citations point into it by offsets. */
 export type AddDocumentInput = {
+  /** One line, in English: what the document is. */
   description: Scalars['String']['input'];
+  /** The document's slug; a document's text never changes, so an id that exists must come with the same text. */
   id: Scalars['ID']['input'];
   /** BCP 47 language tag of the text. */
   language: Scalars['String']['input'];
+  /** Its title. */
   name: Scalars['String']['input'];
+  /** When the document was published or written. */
   published: TimeRefInput;
+  /** The full text citations point into (offsets in UTF-16 code units). */
   text: Scalars['String']['input'];
+  /** Where it is published, when known. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -34,12 +55,15 @@ export type Alias = {
   __typename?: 'Alias';
   /** BCP 47 language tag, for example `fr` or `en`. */
   language?: Maybe<Scalars['String']['output']>;
+  /** The other name, as written. */
   text: Scalars['String']['output'];
 };
 
 /** Another name of an entity, in a language (BCP 47, e.g. `fr`), or in every language when omitted. */
 export type AliasInput = {
+  /** BCP 47 language tag, for example `fr`; omitted for a name used in every language. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** The other name, as written. */
   text: Scalars['String']['input'];
 };
 
@@ -48,8 +72,10 @@ export type AliasInput = {
  * RFC 3339 date-time; the graph as the last revision committed at or before it left it).
  */
 export type AsOf = {
+  /** A revision id (`r42`): the graph as that revision left it. */
   revision?: InputMaybe<Scalars['ID']['input']>;
-  time?: InputMaybe<Scalars['String']['input']>;
+  /** A date-time: the graph as the last revision committed at or before it left it. */
+  time?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /**
@@ -57,20 +83,35 @@ export type AsOf = {
  * `background: true` with a `basis`. `id` is generated from the type and participants when omitted.
  */
 export type AssertFactInput = {
+  /** True for background knowledge, which needs a `basis` instead of citations. */
   background?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Why background knowledge is believed. */
   basis?: InputMaybe<Scalars['String']['input']>;
+  /** The quotes backing the fact: at least one, unless `background`. */
   citations?: InputMaybe<Array<CitationInput>>;
+  /** The event an n-ary fact is reified as (an id of an EVENT entity). */
   event?: InputMaybe<Scalars['ID']['input']>;
+  /** The fact's slug; generated from the type and participants when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** How the fact holds: actual, planned, a goal, a claim, … */
   modality: Modality;
+  /** The other end of a binary fact (an id). */
   object?: InputMaybe<Scalars['ID']['input']>;
+  /** The entities playing a role in an n-ary fact. */
   participants?: InputMaybe<Array<ParticipantInput>>;
+  /** The numbers the fact states. */
   quantities?: InputMaybe<Array<QuantityInput>>;
+  /** How much the fact counts among its entity's facts. */
   rank?: InputMaybe<Rank>;
+  /** The fact in one English sentence. */
   statement: Scalars['String']['input'];
+  /** CURRENT, or FORMER when the source says it no longer stands. */
   status?: InputMaybe<FactStatus>;
+  /** The entity the fact is about (an id). */
   subject: Scalars['ID']['input'];
+  /** When the fact holds or the thing happens. */
   time?: InputMaybe<TimeRefInput>;
+  /** What the fact states. */
   type: FactType;
 };
 
@@ -92,7 +133,9 @@ export type Change = {
   before?: Maybe<Scalars['JSON']['output']>;
   /** The property changed, for UPDATE_ENTITY. */
   field?: Maybe<Scalars['String']['output']>;
+  /** What the change did. */
   operation: ChangeOperation;
+  /** Why, for a retraction, a rank or a merge (the mutation's `reason`). */
   reason?: Maybe<Scalars['String']['output']>;
   /** The id of the entity, document or fact changed: an entity's or document's slug, a fact's `Fact:slug`. */
   target: Scalars['ID']['output'];
@@ -145,12 +188,19 @@ export type Citation = Node & {
  * the closest passage. `near` picks among several occurrences (the one starting closest to that offset).
  */
 export type CitationInput = {
+  /** 0 to 1, when stated. */
   confidence?: InputMaybe<Scalars['Float']['input']>;
+  /** The document quoted (its id); its text must hold `quote`. */
   document: Scalars['ID']['input'];
+  /** How the quote backs the fact. */
   kind: CitationKind;
+  /** An offset in the document: among several occurrences of the quote, the one starting closest to it. */
   near?: InputMaybe<Scalars['Int']['input']>;
+  /** The exact text of the document that backs the fact. */
   quote: Scalars['String']['input'];
+  /** Who relayed it, when different from `saidBy`. */
   reportedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Who said or wrote it (an entity id). */
   saidBy: Scalars['ID']['input'];
 };
 
@@ -189,6 +239,7 @@ export type Comparator =
 /** An idea, a field or a category, such as artificial intelligence. */
 export type Concept = Entity & Node & {
   __typename?: 'Concept';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -202,7 +253,9 @@ export type Concept = Entity & Node & {
   facts: Array<Fact>;
   /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -244,6 +297,7 @@ export type Direction =
 /** A document: an article, a memo, a post, a report. */
 export type Document = Entity & Node & Source & {
   __typename?: 'Document';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /**
    * The facts this source backs: facts with a citation said by, reported by or quoted in this source.
@@ -251,18 +305,34 @@ export type Document = Entity & Node & Source & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   backedFacts: Array<Fact>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /**
+   * The facts this entity takes part in (as subject, object, event or participant): preferred facts first, then
+   * by fact id. Retracted and deprecated facts are hidden unless `includeRetracted`.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
   /** BCP 47 language tag of the text. */
   language?: Maybe<Scalars['String']['output']>;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** When the document was published or written. */
   published?: Maybe<TimeRef>;
+  /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   relations: RelationConnection;
+  /** The last revision that changed this entity (pass its id as `expectedRevision`); null for an entity older than history. */
   revision?: Maybe<Revision>;
   /** The full text, when the document is shipped with the knowledge (citations point into it by offsets). */
   text?: Maybe<Scalars['String']['output']>;
@@ -296,9 +366,12 @@ export type DocumentRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** The answer of `addDocument`. */
 export type DocumentPayload = {
   __typename?: 'DocumentPayload';
+  /** The document added (or already there with the same text). */
   document: Document;
+  /** The revision written. */
   revision: Revision;
 };
 
@@ -307,6 +380,7 @@ export type DocumentPayload = {
  * Ids are stable, readable slugs such as `elon-musk`, `tesla`, `nvidia-h100`.
  */
 export type Entity = {
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -320,7 +394,9 @@ export type Entity = {
   facts: Array<Fact>;
   /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -393,8 +469,10 @@ export type EntityKind =
   /** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
   | 'PRODUCT';
 
+/** The answer of `upsertEntity`. */
 export type EntityPayload = {
   __typename?: 'EntityPayload';
+  /** The entity as it now is. */
   entity: Entity;
   /** False when the entity was created. */
   existed: Scalars['Boolean']['output'];
@@ -405,6 +483,7 @@ export type EntityPayload = {
 /** Something happening at a time, reified so that each participant of an n-ary fact can be queried. */
 export type Event = Entity & Node & {
   __typename?: 'Event';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -418,7 +497,9 @@ export type Event = Entity & Node & {
   facts: Array<Fact>;
   /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -451,6 +532,7 @@ export type EventRelationsArgs = {
 /** A built or planned installation, such as a GPU cluster. */
 export type Facility = Entity & Node & {
   __typename?: 'Facility';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -464,7 +546,9 @@ export type Facility = Entity & Node & {
   facts: Array<Fact>;
   /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -506,13 +590,19 @@ export type Fact = Node & {
   background: Scalars['Boolean']['output'];
   /** Why background knowledge is believed. */
   basis?: Maybe<Scalars['String']['output']>;
+  /** The quotes backing the fact, each with its document and who said it; empty for background knowledge. */
   citations: Array<Citation>;
+  /** The event an n-ary fact is reified as; null for a binary one. */
   event?: Maybe<Event>;
   /** `Fact:` and the fact's slug: `Fact:xai-owns-grok`. Arguments naming a fact also take the bare slug. */
   id: Scalars['ID']['output'];
+  /** How the fact holds: actual, planned, a goal, a claim, … */
   modality: Modality;
+  /** The other end of a binary fact; null for an n-ary one. */
   object?: Maybe<Entity>;
+  /** The entities playing a role in an n-ary fact; empty for a binary one. */
   participants: Array<Participant>;
+  /** The numbers the fact states, in the order written. */
   quantities: Array<Quantity>;
   /** PREFERRED facts come first; DEPRECATED ones are hidden from current reads unless `includeRetracted`. */
   rank: Rank;
@@ -526,15 +616,20 @@ export type Fact = Node & {
   statement: Scalars['String']['output'];
   /** CURRENT, or FORMER when the source says the goal, plan or state was given up or is no longer stated. */
   status: FactStatus;
+  /** The entity the fact is about. */
   subject: Entity;
   /** When the fact holds or the thing happens (not when it was reported). */
   time?: Maybe<TimeRef>;
+  /** What the fact states; a binary fact's relation has the same type. */
   type: FactType;
 };
 
+/** The answer of `assertFact`, `retractFact` and `setFactRank`. */
 export type FactPayload = {
   __typename?: 'FactPayload';
+  /** The fact as it now is. */
   fact: Fact;
+  /** The revision written. */
   revision: Revision;
 };
 
@@ -623,14 +718,18 @@ export type FactType =
   /** The subject works for the object. */
   | 'WORKS_FOR';
 
+/** The answer of `importKnowledge`. */
 export type ImportKnowledgePayload = {
   __typename?: 'ImportKnowledgePayload';
+  /** The file's dataset id (its `dataset`): a file replaces the previous import of the same dataset. */
   dataset: Scalars['ID']['output'];
   /** The revision holding the file's differences; null when unchanged. */
   revision?: Maybe<Revision>;
+  /** Whether anything was written. */
   status: ImportStatus;
 };
 
+/** What `importKnowledge` did with the file. */
 export type ImportStatus =
   /** The file's differences were written as one revision. */
   | 'LOADED'
@@ -640,6 +739,7 @@ export type ImportStatus =
 /** A medium that relays what others say, such as CNBC or Reuters. */
 export type Media = Entity & Node & Source & {
   __typename?: 'Media';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /**
    * The facts this source backs: facts with a citation said by, reported by or quoted in this source.
@@ -647,14 +747,30 @@ export type Media = Entity & Node & Source & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   backedFacts: Array<Fact>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /**
+   * The facts this entity takes part in (as subject, object, event or participant): preferred facts first, then
+   * by fact id. Retracted and deprecated facts are hidden unless `includeRetracted`.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
+  /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   relations: RelationConnection;
+  /** The last revision that changed this entity (pass its id as `expectedRevision`); null for an entity older than history. */
   revision?: Maybe<Revision>;
 };
 
@@ -682,12 +798,14 @@ export type MediaRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** The answer of `mergeEntities`. */
 export type MergeEntitiesPayload = {
   __typename?: 'MergeEntitiesPayload';
   /** The survivor. */
   entity: Entity;
   /** Ids that now redirect to the survivor (the merged entity's, and those that redirected to it). */
   redirected: Array<Scalars['ID']['output']>;
+  /** The revision written. */
   revision: Revision;
 };
 
@@ -706,6 +824,15 @@ export type Modality =
   /** It is planned or announced, not done yet. */
   | 'PLANNED';
 
+/** An amount of money: a number in an ISO 4217 currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount, in units of the currency (not cents). */
+  amount: Scalars['Float']['output'];
+  /** The currency of the amount. */
+  currency: Scalars['CurrencyCode']['output'];
+};
+
 /**
  * Writes. Each is one transaction and one revision (all or nothing), authored by the caller's key or token.
  * A retried request with the same `Idempotency-Key` header is applied once and answered the same. The answer's
@@ -714,14 +841,20 @@ export type Modality =
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  addDocument: DocumentPayload;
-  assertFact: FactPayload;
-  /** `file` is a whole knowledge file (kg-knowledge/1) and `sources` the texts of its `sources` entries. */
-  importKnowledge: ImportKnowledgePayload;
-  mergeEntities: MergeEntitiesPayload;
-  retractFact: FactPayload;
-  setFactRank: FactPayload;
-  upsertEntity: EntityPayload;
+  /** Adds a source document with its text. */
+  addDocument?: Maybe<DocumentPayload>;
+  /** Asserts a fact with its citations; the relation it gives appears at once. */
+  assertFact?: Maybe<FactPayload>;
+  /** Imports a whole knowledge file as one revision holding its differences from the dataset's previous import. */
+  importKnowledge?: Maybe<ImportKnowledgePayload>;
+  /** Merges an entity into another: its facts move to the survivor, and its id redirects there. */
+  mergeEntities?: Maybe<MergeEntitiesPayload>;
+  /** Retracts a fact: it is kept, hidden from current reads, and shown by `includeRetracted` and as of earlier revisions. */
+  retractFact?: Maybe<FactPayload>;
+  /** Sets a fact's rank: PREFERRED facts come first, DEPRECATED ones are hidden like retracted ones. */
+  setFactRank?: Maybe<FactPayload>;
+  /** Creates an entity, or changes the fields given of an existing one. */
+  upsertEntity?: Maybe<EntityPayload>;
 };
 
 
@@ -813,6 +946,7 @@ export type MutationUpsertEntityArgs = {
 /** The entities and relations within `depth` hops of an entity. */
 export type Neighborhood = {
   __typename?: 'Neighborhood';
+  /** The entity asked for (the survivor, when its id was merged). */
   center: Entity;
   /** Every relation between reached entities along the explored paths, each once. */
   edges: Array<Relation>;
@@ -835,6 +969,7 @@ export type Node = {
 /** A company, an agency or another organization, such as Tesla or xAI. */
 export type Organization = Entity & Node & {
   __typename?: 'Organization';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -848,7 +983,9 @@ export type Organization = Entity & Node & {
   facts: Array<Fact>;
   /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -887,12 +1024,17 @@ export type PageInfo = {
 /** An entity playing a role in a fact. */
 export type Participant = {
   __typename?: 'Participant';
+  /** The entity. */
   entity: Entity;
+  /** The role it plays in the event. */
   role: ParticipantRole;
 };
 
+/** An entity playing a role in an n-ary fact. */
 export type ParticipantInput = {
+  /** The entity's id. */
   entity: Scalars['ID']['input'];
+  /** The role it plays in the event. */
   role: ParticipantRole;
 };
 
@@ -924,6 +1066,7 @@ export type ParticipantRole =
 /** A shortest path between two entities, ignoring relation direction. */
 export type Path = {
   __typename?: 'Path';
+  /** The path's relations, in order; `edges[i]` joins `nodes[i]` and `nodes[i+1]`, whichever its direction. */
   edges: Array<Relation>;
   /** The same path as alternating entities and relations. */
   elements: Array<PathElement>;
@@ -939,6 +1082,7 @@ export type PathElement = Concept | Document | Event | Facility | Media | Organi
 /** A person, such as Elon Musk. */
 export type Person = Entity & Node & {
   __typename?: 'Person';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -952,7 +1096,9 @@ export type Person = Entity & Node & {
   facts: Array<Fact>;
   /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -985,6 +1131,7 @@ export type PersonRelationsArgs = {
 /** A place: a city, a region, a country. */
 export type Place = Entity & Node & {
   __typename?: 'Place';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -998,7 +1145,9 @@ export type Place = Entity & Node & {
   facts: Array<Fact>;
   /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -1031,6 +1180,7 @@ export type PlaceRelationsArgs = {
 /** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
 export type Product = Entity & Node & {
   __typename?: 'Product';
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
@@ -1044,7 +1194,9 @@ export type Product = Entity & Node & {
   facts: Array<Fact>;
   /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
   /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
@@ -1077,12 +1229,19 @@ export type ProductRelationsArgs = {
 /** A number stated by a fact, as a number. */
 export type Quantity = {
   __typename?: 'Quantity';
+  /** How the number relates to the true value: exact, at least, about, … */
   comparator: Comparator;
-  /** ISO 4217 code, for MONEY. */
+  /**
+   * ISO 4217 code, for MONEY.
+   * @deprecated Use money.currency.
+   */
   currency?: Maybe<Scalars['String']['output']>;
   /** The entity counted, when there is one (for example the H100). */
   item?: Maybe<Entity>;
+  /** What the number measures. */
   kind: QuantityKind;
+  /** The amount with its currency, for a MONEY quantity with a value; null otherwise. */
+  money?: Maybe<Money>;
   /** The part the number plays in the fact. */
   role: QuantityRole;
   /** As written in the source, for example `12 000 GPU H100`. */
@@ -1093,16 +1252,23 @@ export type Quantity = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A number a fact states, as the knowledge file's quantities. */
 export type QuantityInput = {
+  /** How the number relates to the true value: exact, at least, about, … */
   comparator?: InputMaybe<Comparator>;
   /** ISO 4217, required for MONEY. */
-  currency?: InputMaybe<Scalars['String']['input']>;
+  currency?: InputMaybe<Scalars['CurrencyCode']['input']>;
   /** The entity counted. */
   item?: InputMaybe<Scalars['ID']['input']>;
+  /** What the number measures. */
   kind: QuantityKind;
+  /** The part the number plays in the fact. */
   role?: InputMaybe<QuantityRole>;
+  /** As written in the source, for example `12 000 GPU H100`. */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** What is counted or measured: `GPU`, `vehicle`, `month`, … */
   unit?: InputMaybe<Scalars['String']['input']>;
+  /** The number; omitted only for vague amounts (comparator SEVERAL). */
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -1130,12 +1296,13 @@ export type QuantityRole =
   /** The money worth of an item. */
   | 'VALUE';
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type Query = {
   __typename?: 'Query';
   /** Every revision in commit order, after the revision `after` (a revision id), oldest first. `first` is at most `MAX_PAGE_SIZE`. */
-  changes: RevisionConnection;
+  changes?: Maybe<RevisionConnection>;
   /** Entities ordered by id, optionally of one kind. `first` is at most the server's `MAX_PAGE_SIZE` (100 by default). */
-  entities: EntityConnection;
+  entities?: Maybe<EntityConnection>;
   /**
    * The entity with this id, or null when there is none. The id of an entity merged into another resolves to the
    * survivor, whose `redirectedFrom` then says so. Every root field takes `asOf`: the graph as it was then.
@@ -1144,7 +1311,7 @@ export type Query = {
   /** The fact with this id, or null when there is none. */
   fact?: Maybe<Fact>;
   /** The revisions that changed this entity or fact, oldest first. `first` is at most `MAX_PAGE_SIZE`. */
-  history: RevisionConnection;
+  history?: Maybe<RevisionConnection>;
   /** The latest revision: changes whenever the graph does, so it serves as a cache key. Null before the first write. */
   knowledgeVersion?: Maybe<Revision>;
   /**
@@ -1162,7 +1329,7 @@ export type Query = {
    * The objects with these global ids, in the order asked, null for an id that names nothing. At most the
    * server's `MAX_PAGE_SIZE` ids (100 by default). Batched: one statement per type asked. Current only, like `node`.
    */
-  nodes: Array<Maybe<Node>>;
+  nodes?: Maybe<Array<Maybe<Node>>>;
   /**
    * A shortest path between two entities of at most `maxDepth` relations, ignoring direction; `maxDepth` is at
    * most the server's `MAX_PATH_DEPTH` (6 by default, and at most). Null when there is none or an id does not
@@ -1174,25 +1341,27 @@ export type Query = {
    * (100 by default).
    * `from` and `to` follow the relation's direction.
    */
-  relations: RelationConnection;
+  relations?: Maybe<RelationConnection>;
   /** The revision with this id (`r42`), or null. */
   revision?: Maybe<Revision>;
   /**
    * Ranked hits over names and aliases, case- and accent-insensitive (`dakota du nord`, `NVIDIA`, `h100`).
    * `text` must hold 1 to 200 characters; `first` is at most the server's `MAX_SEARCH_RESULTS` (50 by default).
    */
-  search: Array<SearchHit>;
+  search?: Maybe<Array<SearchHit>>;
   /** The documents and media the knowledge comes from, each with the facts it backs. */
-  sources: Array<Source>;
+  sources?: Maybe<Array<Source>>;
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<AsOf>;
@@ -1201,18 +1370,21 @@ export type QueryEntitiesArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryEntityArgs = {
   asOf?: InputMaybe<AsOf>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryFactArgs = {
   asOf?: InputMaybe<AsOf>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1220,6 +1392,7 @@ export type QueryHistoryArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryNeighborhoodArgs = {
   asOf?: InputMaybe<AsOf>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -1228,16 +1401,19 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryPathArgs = {
   asOf?: InputMaybe<AsOf>;
   from: Scalars['ID']['input'];
@@ -1246,6 +1422,7 @@ export type QueryPathArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<AsOf>;
@@ -1256,11 +1433,13 @@ export type QueryRelationsArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QueryRevisionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QuerySearchArgs = {
   asOf?: InputMaybe<AsOf>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1269,6 +1448,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The reads: lookups, lists, search and exploration. Every field answers alone: one that fails is null beside the others. */
 export type QuerySourcesArgs = {
   asOf?: InputMaybe<AsOf>;
   kinds?: InputMaybe<Array<SourceKind>>;
@@ -1291,6 +1471,7 @@ export type Relation = Node & {
   __typename?: 'Relation';
   /** The fact this relation comes from, with its provenance. */
   fact: Fact;
+  /** The entity the relation starts at (a binary fact's subject, or the event). */
   from: Entity;
   /**
    * `Relation:` and the relation's key: its fact's slug, or `factSlug/ROLE/entitySlug` for a participant relation
@@ -1299,7 +1480,9 @@ export type Relation = Node & {
   id: Scalars['ID']['output'];
   /** A short label with the key number, for display: `ITEM · 12,000 GPU`, `DELAYS · >500,000,000 USD`; `(former)` ends the label of a FORMER fact. */
   label: Scalars['String']['output'];
+  /** The entity it ends at (a binary fact's object, or the participant). */
   to: Entity;
+  /** The fact's type, or the participant's role for a participant relation. */
   type: RelationType;
 };
 
@@ -1419,7 +1602,9 @@ export type RelationType =
 /** Why and when a fact was retracted. The fact is kept, and `includeRetracted` shows it. */
 export type Retraction = {
   __typename?: 'Retraction';
+  /** Why the fact was retracted, as the curator wrote it. */
   reason: Scalars['String']['output'];
+  /** The revision that retracted it. */
   revision: Revision;
 };
 
@@ -1431,10 +1616,12 @@ export type Revision = Node & {
   __typename?: 'Revision';
   /** The key's name, the token's subject, or the knowledge file for SYSTEM. */
   author: Scalars['String']['output'];
+  /** Who made it: a key, a token or the server. */
   authorKind: AuthorKind;
+  /** Each change the revision made, in order. */
   changes: Array<Change>;
   /** When it was committed (RFC 3339, UTC). */
-  committedAt: Scalars['String']['output'];
+  committedAt: Scalars['DateTime']['output'];
   /** `Revision:r` and the sequence number, e.g. `Revision:r42`; arguments naming a revision also take `r42`. */
   id: Scalars['ID']['output'];
   /** Commit order, from 1. */
@@ -1468,6 +1655,7 @@ export type Scope =
 /** A ranked full-text match over names and aliases. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity whose name or alias matched. */
   entity: Entity;
   /** Lucene relevance score; higher is better. */
   score: Scalars['Float']['output'];
@@ -1475,6 +1663,7 @@ export type SearchHit = {
 
 /** Where knowledge comes from: a document (an article, a memo, a post) or a medium (CNBC, Reuters, …). */
 export type Source = {
+  /** Its other names (abbreviations, translations, former names): search finds an entity by any of them. */
   aliases: Array<Alias>;
   /**
    * The facts this source backs: facts with a citation said by, reported by or quoted in this source.
@@ -1482,14 +1671,30 @@ export type Source = {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   backedFacts: Array<Fact>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background: Scalars['Boolean']['output'];
+  /** One line, in English. */
   description: Scalars['String']['output'];
+  /**
+   * The facts this entity takes part in (as subject, object, event or participant): preferred facts first, then
+   * by fact id. Retracted and deprecated facts are hidden unless `includeRetracted`.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; its GraphQL type follows it (PERSON → Person). */
   kind: EntityKind;
+  /** The name it is best known by. */
   name: Scalars['String']['output'];
+  /** The id this entity was asked by when that id was merged into it (a redirect); null otherwise. */
   redirectedFrom?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The relations that start or end at this entity, ordered by relation id.
+   * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
+   */
   relations: RelationConnection;
+  /** The last revision that changed this entity (pass its id as `expectedRevision`); null for an entity older than history. */
   revision?: Maybe<Revision>;
 };
 
@@ -1526,10 +1731,13 @@ export type SourceKind =
 
 /** The source text of a knowledge file's `sources` entry, sent with `importKnowledge`. */
 export type SourceTextInput = {
+  /** The document id of the `sources` entry. */
   document: Scalars['ID']['input'];
+  /** Its full text. */
   text: Scalars['String']['input'];
 };
 
+/** The change feed, over Server-Sent Events at `/graphql/stream` (graphql-sse). */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Each revision as it commits, in commit order, starting after the revision `after` (or with the next one). */
@@ -1537,6 +1745,7 @@ export type Subscription = {
 };
 
 
+/** The change feed, over Server-Sent Events at `/graphql/stream` (graphql-sse). */
 export type SubscriptionChangesArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1554,34 +1763,38 @@ export type TimePrecision =
 
 /**
  * A time as the source wrote it, resolved to a date or period with its precision.
- * `start`/`end` are ISO dates (YYYY-MM-DD) bounding the period the value denotes.
+ * `start`/`end` are the days bounding the period the value denotes.
  */
 export type TimeRef = {
   __typename?: 'TimeRef';
   /** Last day of the period. */
-  end: Scalars['String']['output'];
+  end: Scalars['Date']['output'];
   /** End of a period given as a range (for example January to June), same format as `value`. */
-  endValue?: Maybe<Scalars['String']['output']>;
+  endValue?: Maybe<Scalars['TimePeriod']['output']>;
   /** True when the date was resolved from relative text (`cette année`) rather than written out. */
   inferred: Scalars['Boolean']['output'];
+  /** Which form `value` takes: a year, a quarter, a month or a day. */
   precision: TimePrecision;
   /** First day of the period. */
-  start: Scalars['String']['output'];
+  start: Scalars['Date']['output'];
   /** As written in the source, for example `avril dernier`. */
   text?: Maybe<Scalars['String']['output']>;
   /** `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`, following `precision`. */
-  value: Scalars['String']['output'];
+  value: Scalars['TimePeriod']['output'];
 };
 
 /** A time as the source wrote it, resolved; the knowledge file's TimeRef. */
 export type TimeRefInput = {
   /** End of a period, same format as `value`. */
-  end?: InputMaybe<Scalars['String']['input']>;
+  end?: InputMaybe<Scalars['TimePeriod']['input']>;
+  /** True when the date was resolved from relative text (`cette année`) rather than written out. */
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Which form `value` (and `end`) take: a year, a quarter, a month or a day. */
   precision: TimePrecision;
+  /** As written in the source, for example `avril dernier`. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`, following `precision`. */
-  value: Scalars['String']['input'];
+  value: Scalars['TimePeriod']['input'];
 };
 
 /**
@@ -1590,12 +1803,19 @@ export type TimeRefInput = {
  * when another revision changed it since, the answer is CONFLICT with the current one and nothing is written.
  */
 export type UpsertEntityInput = {
+  /** Its other names: the list replaces the current one. */
   aliases?: InputMaybe<Array<AliasInput>>;
+  /** True when the entity comes from background knowledge, not from a source. */
   background?: InputMaybe<Scalars['Boolean']['input']>;
+  /** One line, in English. Required to create. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The entity's `revision` id this change was made against: CONFLICT, and nothing written, when it is stale. */
   expectedRevision?: InputMaybe<Scalars['ID']['input']>;
+  /** The entity's slug (`^[a-z0-9]+(-[a-z0-9]+)*$`): a new one creates the entity, an existing one changes it. */
   id: Scalars['ID']['input'];
+  /** Required to create; an entity's kind never changes (DOCUMENT entities are added by `addDocument`). */
   kind?: InputMaybe<EntityKind>;
+  /** The name it is best known by. Required to create. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1735,6 +1955,9 @@ export type ResolversTypes = ResolversObject<{
   CitationKind: CitationKind;
   Comparator: Comparator;
   Concept: ResolverTypeWrapper<EntityRecord>;
+  CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Direction: Direction;
   Document: ResolverTypeWrapper<EntityRecord>;
   DocumentPayload: ResolverTypeWrapper<Omit<DocumentPayload, 'document' | 'revision'> & { document: ResolversTypes['Document'], revision: ResolversTypes['Revision'] }>;
@@ -1758,6 +1981,7 @@ export type ResolversTypes = ResolversObject<{
   Media: ResolverTypeWrapper<EntityRecord>;
   MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'entity' | 'revision'> & { entity: ResolversTypes['Entity'], revision: ResolversTypes['Revision'] }>;
   Modality: Modality;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighborhood: ResolverTypeWrapper<NeighborhoodRecord>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -1792,6 +2016,7 @@ export type ResolversTypes = ResolversObject<{
   SourceTextInput: SourceTextInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TimePeriod: ResolverTypeWrapper<Scalars['TimePeriod']['output']>;
   TimePrecision: TimePrecision;
   TimeRef: ResolverTypeWrapper<TimeRefRecord>;
   TimeRefInput: TimeRefInput;
@@ -1810,6 +2035,9 @@ export type ResolversParentTypes = ResolversObject<{
   Citation: CitationRecord;
   CitationInput: CitationInput;
   Concept: EntityRecord;
+  CurrencyCode: Scalars['CurrencyCode']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Document: EntityRecord;
   DocumentPayload: Omit<DocumentPayload, 'document' | 'revision'> & { document: ResolversParentTypes['Document'], revision: ResolversParentTypes['Revision'] };
   Entity: EntityRecord;
@@ -1827,6 +2055,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Scalars['JSON']['output'];
   Media: EntityRecord;
   MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'entity' | 'revision'> & { entity: ResolversParentTypes['Entity'], revision: ResolversParentTypes['Revision'] };
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
   Neighborhood: NeighborhoodRecord;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -1854,6 +2083,7 @@ export type ResolversParentTypes = ResolversObject<{
   SourceTextInput: SourceTextInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TimePeriod: Scalars['TimePeriod']['output'];
   TimeRef: TimeRefRecord;
   TimeRefInput: TimeRefInput;
   UpsertEntityInput: UpsertEntityInput;
@@ -1911,6 +2141,18 @@ export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends Re
   revision?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
+
+export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
+  name: 'CurrencyCode';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
@@ -2045,14 +2287,19 @@ export type MergeEntitiesPayloadResolvers<ContextType = GraphQLContext, ParentTy
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
 }>;
 
+export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAddDocumentArgs, 'input'>>;
-  assertFact?: Resolver<ResolversTypes['FactPayload'], ParentType, ContextType, RequireFields<MutationAssertFactArgs, 'input'>>;
-  importKnowledge?: Resolver<ResolversTypes['ImportKnowledgePayload'], ParentType, ContextType, RequireFields<MutationImportKnowledgeArgs, 'file' | 'sources'>>;
-  mergeEntities?: Resolver<ResolversTypes['MergeEntitiesPayload'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'from' | 'into' | 'reason'>>;
-  retractFact?: Resolver<ResolversTypes['FactPayload'], ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'id' | 'reason'>>;
-  setFactRank?: Resolver<ResolversTypes['FactPayload'], ParentType, ContextType, RequireFields<MutationSetFactRankArgs, 'id' | 'rank' | 'reason'>>;
-  upsertEntity?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
+  addDocument?: Resolver<Maybe<ResolversTypes['DocumentPayload']>, ParentType, ContextType, RequireFields<MutationAddDocumentArgs, 'input'>>;
+  assertFact?: Resolver<Maybe<ResolversTypes['FactPayload']>, ParentType, ContextType, RequireFields<MutationAssertFactArgs, 'input'>>;
+  importKnowledge?: Resolver<Maybe<ResolversTypes['ImportKnowledgePayload']>, ParentType, ContextType, RequireFields<MutationImportKnowledgeArgs, 'file' | 'sources'>>;
+  mergeEntities?: Resolver<Maybe<ResolversTypes['MergeEntitiesPayload']>, ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'from' | 'into' | 'reason'>>;
+  retractFact?: Resolver<Maybe<ResolversTypes['FactPayload']>, ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'id' | 'reason'>>;
+  setFactRank?: Resolver<Maybe<ResolversTypes['FactPayload']>, ParentType, ContextType, RequireFields<MutationSetFactRankArgs, 'id' | 'rank' | 'reason'>>;
+  upsertEntity?: Resolver<Maybe<ResolversTypes['EntityPayload']>, ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 }>;
 
 export type NeighborhoodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = ResolversObject<{
@@ -2148,6 +2395,7 @@ export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends R
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   item?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QuantityKind'], ParentType, ContextType>;
+  money?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['QuantityRole'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2155,20 +2403,20 @@ export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  changes?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
-  entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
+  changes?: Resolver<Maybe<ResolversTypes['RevisionConnection']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
+  entities?: Resolver<Maybe<ResolversTypes['EntityConnection']>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryFactArgs, 'id'>>;
-  history?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
+  history?: Resolver<Maybe<ResolversTypes['RevisionConnection']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
   knowledgeVersion?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxDepth' | 'to'>>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<QueryRelationsArgs, 'first'>>;
+  relations?: Resolver<Maybe<ResolversTypes['RelationConnection']>, ParentType, ContextType, RequireFields<QueryRelationsArgs, 'first'>>;
   revision?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType, RequireFields<QueryRevisionArgs, 'id'>>;
-  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
+  search?: Resolver<Maybe<Array<ResolversTypes['SearchHit']>>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  sources?: Resolver<Maybe<Array<ResolversTypes['Source']>>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
 }>;
 
 export type RelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{
@@ -2201,7 +2449,7 @@ export type RevisionResolvers<ContextType = GraphQLContext, ParentType extends R
   author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authorKind?: Resolver<ResolversTypes['AuthorKind'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
-  committedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  committedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2232,14 +2480,18 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   changes?: SubscriptionResolver<ResolversTypes['Revision'], "changes", ParentType, ContextType, Partial<SubscriptionChangesArgs>>;
 }>;
 
+export interface TimePeriodScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['TimePeriod'], any> {
+  name: 'TimePeriod';
+}
+
 export type TimeRefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeRef'] = ResolversParentTypes['TimeRef']> = ResolversObject<{
-  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  endValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endValue?: Resolver<Maybe<ResolversTypes['TimePeriod']>, ParentType, ContextType>;
   inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['TimePrecision'], ParentType, ContextType>;
-  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['TimePeriod'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
@@ -2247,6 +2499,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Change?: ChangeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
+  CurrencyCode?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Document?: DocumentResolvers<ContextType>;
   DocumentPayload?: DocumentPayloadResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
@@ -2261,6 +2516,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   JSON?: GraphQLScalarType;
   Media?: MediaResolvers<ContextType>;
   MergeEntitiesPayload?: MergeEntitiesPayloadResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -2284,6 +2540,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TimePeriod?: GraphQLScalarType;
   TimeRef?: TimeRefResolvers<ContextType>;
 }>;
 
