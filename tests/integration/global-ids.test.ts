@@ -22,12 +22,12 @@ async function data(query: string, variables?: Record<string, unknown>): Promise
   return response.data!;
 }
 
-/** Every page of a root connection (`field(first: 100, after: …)`), its nodes with `selection`. */
-async function allNodes(field: string, selection: string): Promise<Record<string, any>[]> {
+/** Every page of a root connection (`field(first: size, after: …)`), its nodes with `selection`. */
+async function allNodes(field: string, selection: string, size = 100): Promise<Record<string, any>[]> {
   const nodes: Record<string, any>[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: Record<string, any> = (await data(`query ($after: String) { page: ${field}(first: 100, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`, { after })).page;
+    const page: Record<string, any> = (await data(`query ($after: String) { page: ${field}(first: ${size}, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`, { after })).page;
     nodes.push(...page.nodes);
     if (!page.pageInfo.hasNextPage) return nodes;
     after = page.pageInfo.endCursor;
@@ -55,7 +55,8 @@ async function collectIds() {
     if (!types.has(id)) types.set(id, new Set());
     types.get(id)!.add(type);
   };
-  const entities = await allNodes('entities', `__typename id facts(first: 100, includeRetracted: true) { ${FACT} }`);
+  // Small pages of entities: each nests its facts, and the cost limit counts them all.
+  const entities = await allNodes('entities', `__typename id facts(first: 50, includeRetracted: true) { ${FACT} }`, 10);
   const relations = await allNodes('relations', `id fact { ${FACT} }`);
   const facts = [...entities.flatMap((e) => e.facts), ...relations.map((r) => r.fact)];
   for (const e of entities) add('Entity', e.id);
