@@ -47,7 +47,7 @@ interface FuzzRequest {
 
 const VALID = [
   '{ entity(id: "xai") { name relations { nodes { type } } } }',
-  'query Q($t: String!) { search(text: $t) { score entity { id } } }',
+  'query Q($t: String!) { search(text: $t) { edges { score node { id } } } }',
   '{ neighborhood(id: "grok", depth: 2) { nodes { id } } }',
 ];
 const TOKENS = ['{', '}', '(', ')', '[', ']', ':', '$', '@', '...', '!', '=', 'query', 'mutation', 'fragment', 'on', 'entity', 'id', '"x"', '123', 'null', 'true', '#', '|', '&', '\\u0000', '"""', '\n'];
@@ -81,13 +81,13 @@ function generate(rand: () => number): FuzzRequest[] {
     () =>
       post(
         'wrong variable',
-        json({ query: 'query Q($t: String!, $n: Int) { search(text: $t, first: $n) { score } }', variables: { t: pick([null, 1, {}, [], true]), n: pick(['ten', 1.5, {}, 2 ** 40]) } }),
+        json({ query: 'query Q($t: String!, $n: Int) { search(text: $t, first: $n) { edges { score } } }', variables: { t: pick([null, 1, {}, [], true]), n: pick(['ten', 1.5, {}, 2 ** 40]) } }),
       ),
     () => post('variables not an object', json({ query: pick(VALID), variables: pick(['x', 1, [1], true]) })),
     () => post('bad operationName', json({ query: '{ __typename } query B { __typename }', operationName: pick([null, 'C', 7, '']) })),
     // Out-of-range arguments and huge strings.
-    () => post('out of range', json({ query: pick(['{ entities(first: -1) { nodes { id } } }', '{ neighborhood(id: "xai", depth: 99) { nodes { id } } }', '{ search(text: "") { score } }', '{ path(from: "a", to: "b", maxDepth: 0) { length } }']) })),
-    () => post('huge string', json({ query: 'query Q($t: String!) { search(text: $t) { score } }', variables: { t: 'x'.repeat(201 + int(50_000)) } })),
+    () => post('out of range', json({ query: pick(['{ entities(first: -1) { nodes { id } } }', '{ neighborhood(id: "xai", depth: 99) { nodes { id } } }', '{ search(text: "") { edges { score } } }', '{ path(from: "a", to: "b", maxDepth: 0) { length } }']) })),
+    () => post('huge string', json({ query: 'query Q($t: String!) { search(text: $t) { edges { score } } }', variables: { t: 'x'.repeat(201 + int(50_000)) } })),
     () => post('oversized body', json({ query: `{ __typename } # ${'y'.repeat(120 * 1024)}` })),
     // Deep nesting, alias floods, directive floods.
     () => {

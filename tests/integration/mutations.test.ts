@@ -101,8 +101,8 @@ describe('upsertEntity', () => {
     const versions = await cypher("MATCH (v:EntityVersion {entity: 'acme-robotics'}) RETURN v.name AS name, v.since AS since, v.until AS until");
     expect(versions).toEqual([{ name: 'Acme', since: first.revision.sequence, until: second.revision.sequence }]);
     // Found by its new alias.
-    const search = await gql('{ search(text: "ACME") { entity { id } } }');
-    expect(search.data!.search.map((h: { entity: { id: string } }) => h.entity.id)).toContain('acme-robotics');
+    const search = await gql('{ search(text: "ACME") { nodes { id } } }');
+    expect(search.data!.search.nodes.map((h: { id: string }) => h.id)).toContain('acme-robotics');
 
     const before = await snapshot();
     const same = await gql(UPSERT, { input: { id: 'acme-robotics', name: 'Acme Robotics' } });

@@ -10,7 +10,7 @@ import { format } from 'node:util';
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientError, createClient, ErrorCode } from '../../clients/typescript/src/client.ts';
-import { EntitySummaryFragmentDoc, NodeByIdDocument, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
+import { EntityFactsDocument, EntitySummaryFragmentDoc, NodeByIdDocument, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
 import possibleTypesResult from '../../clients/typescript/generated/possible-types.ts';
 import manifest from '../../clients/typescript/generated/persisted-documents.json' with { type: 'json' };
 import { pathBetween, relationsWithNumbers, whoOwns } from '../../clients/typescript/example/relation-lookups.ts';
@@ -123,6 +123,27 @@ describe('the example app on the typed client', () => {
   });
 });
 
+describe('connections through the client', () => {
+  it("pages through Grok's facts by cursor, and the pages add up to totalCount", async () => {
+    const client = createClient({ url: server.graphqlUrl });
+    const statements: string[] = [];
+    let after: string | null | undefined;
+    let totalCount = -1;
+    do {
+      const { entity } = await client.query(EntityFactsDocument, { id: 'grok', first: 2, after });
+      const facts = entity!.facts;
+      statements.push(...facts.edges.map((e) => e.node.statement));
+      totalCount = facts.totalCount;
+      expect(facts.totalCountIsEstimate).toBe(false);
+      after = facts.pageInfo.hasNextPage ? facts.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(statements).toHaveLength(totalCount);
+    // Other test files may have added facts about Grok to this database; the article's are all there.
+    const article = knowledge.facts.filter((f) => [f.subject, f.object, f.event, ...(f.participants ?? []).map((p) => p.entity)].includes('grok'));
+    expect(statements).toEqual(expect.arrayContaining(article.map((f) => f.statement)));
+  });
+});
+
 describe('node(id) through the client', () => {
   it('refetches the owning fact, its relation and its citation by the global ids an earlier answer gave', async () => {
     const client = createClient({ url: server.graphqlUrl });
@@ -146,7 +167,7 @@ describe('createClient', () => {
     const first = await client.query(SearchEntitiesDocument, { text: 'Grok' });
     const again = await client.query(SearchEntitiesDocument, { text: 'Grok' });
     expect(again).toEqual(first);
-    expect(first.search?.map((hit) => hit.entity.id)).toContain('grok');
+    expect(first.search?.edges.map((edge) => edge.node.id)).toContain('grok');
     const hash = (SearchEntitiesDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
     expect(manifest).toHaveProperty([hash]);
     const bare = hash.replace(/^sha256:/, '');
