@@ -2,6 +2,7 @@
  * Configuration: read once from the environment at start-up, validated by a schema, then passed down.
  * A bad value stops start-up with a message naming the variable and what it accepts.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -93,7 +94,7 @@ const EnvSchema = z.object({
   /** Memory for automatic persisted queries' texts, per instance (least recently used go first); 0 turns APQ off. */
   PERSISTED_QUERIES_CACHE_BYTES: z.coerce.number().int().min(0).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   /** A persisted-documents.json (graphql-codegen's client preset, sha256): only its documents run. */
-  TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+  TRUSTED_DOCUMENTS: z.string().min(1).refine((file) => existsSync(file), 'must be a path to an existing file (persisted-documents.json)').optional(),
 
   // The change feed (src/subscriptions): each instance polls for new revisions this often while someone listens.
   CHANGE_FEED_POLL_MS: positiveInt(60_000).default(1_000),
