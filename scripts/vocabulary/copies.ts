@@ -61,12 +61,14 @@ export function renderEntityTypesSdl(handWritten: readonly string[]): string {
   const source = interfaceIn(handWritten, 'Source');
   const types = ENTITY_KINDS.map((kind): ObjectTypeDefinitionNode => {
     const isSource = SOURCE_KIND.has(kind);
-    const fields: readonly FieldDefinitionNode[] = (isSource ? source : entity).fields ?? [];
+    const implemented = isSource ? source : entity;
+    const fields: readonly FieldDefinitionNode[] = implemented.fields ?? [];
     return {
       kind: Kind.OBJECT_TYPE_DEFINITION,
       description: described(ENTITY_KIND.described[kind]),
       name: named(ENTITY_TYPE_OF_KIND[kind]),
-      interfaces: (isSource ? ['Entity', 'Source'] : ['Entity']).map((name) => ({ kind: Kind.NAMED_TYPE, name: named(name) })),
+      // The interface itself and those it implements (Node, Entity), as the SDL declares them.
+      interfaces: [...(implemented.interfaces ?? []), { kind: Kind.NAMED_TYPE, name: named(implemented.name.value) }],
       fields,
     };
   });

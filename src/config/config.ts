@@ -96,6 +96,8 @@ const EnvSchema = z.object({
   /** A persisted-documents.json (graphql-codegen's client preset, sha256): only its documents run. */
   TRUSTED_DOCUMENTS: z.string().min(1).refine((file) => existsSync(file), 'must be a path to an existing file (persisted-documents.json)').optional(),
 
+  /** Serve /graphql as an Apollo Federation 2 subgraph (`_service`, `_entities`, @key): docs/public-api.md, "Federation". */
+  FEDERATION_SUBGRAPH: bool.default(false),
   // The change feed (src/subscriptions): each instance polls for new revisions this often while someone listens.
   CHANGE_FEED_POLL_MS: positiveInt(60_000).default(1_000),
   // Access (src/auth): API keys in Neo4j, optionally JWTs verified against a JWKS.
@@ -213,6 +215,8 @@ export interface Config {
   operationLimits: OperationLimits;
   admission: AdmissionSettings;
   changeFeed: { pollMs: number };
+  /** The schema is built as a Federation 2 subgraph (src/graphql/schema.ts). */
+  federationSubgraph: boolean;
 }
 
 export class ConfigError extends Error {
@@ -324,5 +328,6 @@ function toConfig(env: Env): Config {
       queueTimeoutMs: env.ADMISSION_QUEUE_TIMEOUT_MS,
     },
     changeFeed: { pollMs: env.CHANGE_FEED_POLL_MS },
+    federationSubgraph: env.FEDERATION_SUBGRAPH,
   };
 }

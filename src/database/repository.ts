@@ -107,6 +107,13 @@ export class KnowledgeGraphRepository {
     return toPage(rows.map((row) => toRelation(row.relation)), first);
   }
 
+  /** Current relations by id (`fact` or `fact/ROLE/entity`); an id absent from the map names none. */
+  async relationsByIds(ids: readonly string[]): Promise<Map<string, RelationRecord>> {
+    const rows = ids.map((id) => ({ id, fact: id.split('/')[0] }));
+    const found = await this.db.read<{ relation: Props }>('read/node-relations', { rows }, this.observe);
+    return new Map(found.map((row) => [String(row.relation.id), toRelation(row.relation)]));
+  }
+
   async factsByIds(ids: readonly string[], asOf: number | null = null): Promise<Map<string, FactRecord>> {
     if (asOf !== null) {
       const rows = await this.db.read<{ fact: FactRow }>('read/as-of/facts-by-ids', { ids, asOf }, this.observe);

@@ -39,6 +39,8 @@ export const READ_STATEMENT_NAMES = [
   'read/facts-by-entities-with-retracted',
   'read/facts-backed-by-sources-with-retracted',
   'read/fact-edges',
+  // node/nodes and _entities: relations by id.
+  'read/node-relations',
   // History (docs/curation-model.md): revisions, their changes, redirects of merged ids.
   'read/history/knowledge-version',
   'read/history/knowledge-sequence',

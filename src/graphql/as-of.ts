@@ -8,19 +8,15 @@ import type { AsOf } from './generated/resolvers-types.ts';
 import type { GraphQLContext } from './context.ts';
 import type { Loaders } from './loaders.ts';
 import { badUserInput, ErrorCode } from './errors.ts';
+import { decodeRevisionId } from './global-id.ts';
 
-const REVISION_ID = /^r([1-9][0-9]{0,15})$/;
 /** RFC 3339 date-time: a date, `T`, a time (fraction optional) and an offset (`Z` or ±hh:mm). */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 const EXACTLY_ONE = 'give exactly one of `revision` (a revision id, such as r42) and `time` (an RFC 3339 date-time, such as 2026-12-01T10:00:00Z)';
 
-/** A revision id's sequence (`r42` → 42), or a BAD_USER_INPUT naming `argument`. */
-export function revisionSequence(id: string, argument: string): number {
-  const match = REVISION_ID.exec(id);
-  if (!match) throw badUserInput(argument, `must be a revision id: \`r\` and its sequence number, such as r42; got ${JSON.stringify(id.slice(0, 40))}`);
-  return Number(match[1]);
-}
+/** A revision id's sequence (`Revision:r42` or `r42` → 42), or a BAD_USER_INPUT naming `argument`. */
+export const revisionSequence = (id: string, argument: string): number => decodeRevisionId(id, argument);
 
 /** The sequence an AsOf input names (null: no asOf, the graph as it is). */
 export async function asOfSequence(input: AsOf | null | undefined, { repository }: GraphQLContext): Promise<number | null> {

@@ -9,13 +9,17 @@
 import DataLoader from 'dataloader';
 import type { FactsQuery, RelationQuery } from '../database/queries.ts';
 import type { KnowledgeGraphRepository } from '../database/repository.ts';
-import type { EntityRecord, FactRecord, RelationPage, RevisionRecord } from '../database/records.ts';
+import type { CitationRecord, EntityRecord, FactRecord, RelationPage, RelationRecord, RevisionRecord } from '../database/records.ts';
 
 export interface Loaders {
   /** By id; a merged id answers the survivor with `redirectedFrom` (chains followed). */
   entity: DataLoader<string, EntityRecord | null>;
   fact: DataLoader<string, FactRecord | null>;
   documentText: DataLoader<string, string | null>;
+  /** Current relations by id (node/nodes); as of a revision, none (node is current-only). */
+  relation: DataLoader<string, RelationRecord | null>;
+  /** Citations by id (`fact#cN`), through the fact loader: a citation is read with its fact. */
+  citation: DataLoader<string, CitationRecord | null>;
   /** Revisions by sequence, with their changes (the same for every as-of set: history never changes). */
   revision: DataLoader<number, RevisionRecord | null>;
   /** Relation pages per entity, one loader per distinct argument set (decoded by nested-fields.ts). */
@@ -64,6 +68,11 @@ function createSet(repository: KnowledgeGraphRepository, asOf: number | null, sh
   const fact = new DataLoader<string, FactRecord | null>(async (ids) => byKey(ids, await repository.factsByIds(ids, asOf), null));
   // A document's text never changes (citations point into it): the same now and then.
   const documentText = new DataLoader<string, string | null>(async (ids) => byKey(ids, await repository.documentTexts(ids), null));
+  const relation = new DataLoader<string, RelationRecord | null>(async (ids) => {
+    const found = await repository.relationsByIds(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+  const citation = new DataLoader<string, CitationRecord | null>((ids) => citationsThroughFacts(fact, ids));
   const memo = new Map<string, DataLoader<string, never>>();
   // The primed entities, readable without a promise (DataLoader only hands out promises).
   const known = new Map<string, EntityRecord>();
@@ -81,6 +90,8 @@ function createSet(repository: KnowledgeGraphRepository, asOf: number | null, sh
     entity,
     fact,
     documentText,
+    relation,
+    citation,
     relations: (query) =>
       keyed(`relations:${JSON.stringify(query)}`, async (ids) => {
         const pages = await repository.relationsOfEntities(ids, query, asOf);
@@ -137,5 +148,14 @@ async function entitiesFollowingRedirects(repository: KnowledgeGraphRepository, 
     const survivor = found.get(target.get(id)!);
     if (!survivor) return null;
     return survivor.id === id ? survivor : { ...survivor, redirectedFrom: id };
+  });
+}
+
+/** Citations by id: a citation's id is its fact's slug, `#c` and its position, so its fact's loader reads it. */
+async function citationsThroughFacts(fact: DataLoader<string, FactRecord | null>, ids: readonly string[]): Promise<(CitationRecord | null)[]> {
+  const facts = await fact.loadMany(ids.map((id) => id.slice(0, id.lastIndexOf('#'))));
+  return ids.map((id, i) => {
+    const owner = facts[i];
+    return owner && !(owner instanceof Error) ? (owner.citations.find((c) => c.id === id) ?? null) : null;
   });
 }

@@ -13,9 +13,11 @@ export const PLAYGROUND_EXAMPLES: readonly PlaygroundExample[] = [
   {
     title: 'Who had the H100s redirected, and who reported it',
     query: /* GraphQL */ `# The article's central fact: an n-ary fact whose participants each have a role,
-# with the numbers it states and where each claim comes from.
+# with the numbers it states and where each claim comes from. Ids are global (\`Fact:\` and the fact's slug;
+# the bare slug works too), and \`node(id:)\` fetches any of them again.
 query RedirectedH100s {
-  fact(id: "musk-redirects-h100-from-tesla-to-x") {
+  fact(id: "Fact:musk-redirects-h100-from-tesla-to-x") {
+    id
     statement
     modality
     time { text value precision }

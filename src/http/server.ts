@@ -11,8 +11,6 @@ import Fastify, {
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { mergeTypeDefs } from '@graphql-tools/merge';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import { accessPlugin, createAuth, type Auth } from '../auth/index.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
@@ -23,7 +21,7 @@ import { codeForStatus, createErrorFormatter, enumErrorsPlugin, ErrorCode, error
 import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
 import { costLimitPlugin, limitExceeded, limitValidationRules, tokenLimitError } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
-import { loadTypeDefs } from '../graphql/schema.ts';
+import { buildExecutableSchema } from '../graphql/schema.ts';
 import { KnowledgeGraphRepository } from '../database/repository.ts';
 import { ChangeFeed } from '../subscriptions/change-feed.ts';
 import { changeFeedResolvers, registerChangeStream } from '../subscriptions/stream.ts';
@@ -75,7 +73,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   app.server.maxConnections = settings.maxConnections;
   // One executable schema for /graphql and the change stream, so both run the same resolvers.
   const changeFeed = new ChangeFeed(new KnowledgeGraphRepository(db), config.changeFeed.pollMs, log);
-  const schema = makeExecutableSchema({ typeDefs: mergeTypeDefs(loadTypeDefs()), resolvers: [...resolvers, changeFeedResolvers(changeFeed)] });
+  const schema = buildExecutableSchema([...resolvers, changeFeedResolvers(changeFeed)], { federation: config.federationSubgraph });
   const production = config.env === 'production';
   const hideSuggestions = production || !settings.introspection;
   const formatError = createErrorFormatter(log, { debug: settings.debugErrors });

@@ -20,6 +20,9 @@ const QUOTE = 'Qzcurator Labs works with Qzcurator Foundry';
 const TEXT = `A note for the explorer's curation test. ${QUOTE}, and Qzcurator Labs owns Qzcurator Foundry.`;
 const KEPT = 'qzcurator-labs-partners-with-foundry';
 const RETRACTED = 'qzcurator-labs-owns-foundry';
+/** Their ids as the API answers them (global ids), which the explorer shows. */
+const KEPT_ID = `Fact:${KEPT}`;
+const RETRACTED_ID = `Fact:${RETRACTED}`;
 const REASON = 'The note says they work together, not that one owns the other.';
 
 let server: TestServer;
@@ -98,16 +101,16 @@ describe('explorer: curation on demand', () => {
     await idle(page);
     expect(sent.length).toBe(before + 1);
 
-    const retracted = list.locator(`li[data-fact-id="${RETRACTED}"]`);
+    const retracted = list.locator(`li[data-fact-id="${RETRACTED_ID}"]`);
     expect(await retracted.locator('s.statement').innerText()).toBe('Qzcurator Labs owns Qzcurator Foundry.');
     // Page-side expressions are strings: this file is compiled without DOM types.
-    expect(await page.evaluate(`getComputedStyle(document.querySelector('li[data-fact-id="${RETRACTED}"] s.statement')).textDecorationLine`)).toBe('line-through');
-    expect(await retracted.locator('.retraction').innerText()).toMatch(new RegExp(`^Retracted in r\\d+ \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, by ${KEY_NAME}\\): ${REASON}$`));
-    const kept = list.locator(`li[data-fact-id="${KEPT}"]`);
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('li[data-fact-id="${RETRACTED_ID}"] s.statement')).textDecorationLine`)).toBe('line-through');
+    expect(await retracted.locator('.retraction').innerText()).toMatch(new RegExp(`^Retracted in Revision:r\\d+ \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, by ${KEY_NAME}\\): ${REASON}$`));
+    const kept = list.locator(`li[data-fact-id="${KEPT_ID}"]`);
     expect(await kept.locator('s').count()).toBe(0);
     expect(await kept.locator('.meta').innerText()).toContain('rank preferred');
     // Preferred facts first.
-    expect(await page.evaluate("[...document.querySelectorAll('.fact-list > li')].map((item) => item.dataset.factId)")).toEqual([KEPT, RETRACTED]);
+    expect(await page.evaluate("[...document.querySelectorAll('.fact-list > li')].map((item) => item.dataset.factId)")).toEqual([KEPT_ID, RETRACTED_ID]);
 
     await retracted.getByRole('button', { name: 'Show rank and history' }).click();
     const revisions = retracted.getByRole('list', { name: 'Revisions, oldest first' });
@@ -116,10 +119,10 @@ describe('explorer: curation on demand', () => {
     const lines = await revisions.locator(':scope > li').allInnerTexts();
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^r\\d+ · .* UTC · by ${KEY_NAME} \\(key\\)`));
-    expect(lines[0]).toContain(`assert fact ${RETRACTED}`);
-    expect(lines[1]).toContain(`retract fact ${RETRACTED}`);
+    expect(lines[0]).toContain(`assert fact ${RETRACTED_ID}`);
+    expect(lines[1]).toContain(`retract fact ${RETRACTED_ID}`);
     expect(lines[1]).toContain(`reason: ${REASON}`);
-    expect(await retracted.locator('.rank').innerText()).toMatch(/^Rank: normal · last changed in r\d+$/);
+    expect(await retracted.locator('.rank').innerText()).toMatch(/^Rank: normal · last changed in Revision:r\d+$/);
     // The retraction is said once, beside the statement, not again in the history.
     expect(await retracted.locator('.retraction').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-retracted-facts.png') });
@@ -138,13 +141,13 @@ describe('explorer: curation on demand', () => {
     const history = page.locator('.panel .history');
     await history.getByRole('list', { name: 'Revisions, oldest first' }).waitFor();
     await idle(page);
-    expect(await history.locator('.rank').innerText()).toMatch(/^Rank: preferred · last changed in r\d+$/);
+    expect(await history.locator('.rank').innerText()).toMatch(/^Rank: preferred · last changed in Revision:r\d+$/);
     const lines = await history.locator('.revision').allInnerTexts();
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`set rank ${KEPT}: NORMAL → PREFERRED · reason: The note states it.`);
+    expect(lines[1]).toContain(`set rank ${KEPT_ID}: NORMAL → PREFERRED · reason: The note states it.`);
     // The retracted fact's relation is not drawn: only current facts are.
     const view = (await page.evaluate('window.explorer.view()')) as { edges: { fact: string }[] };
-    expect(view.edges.map((e) => e.fact)).not.toContain(RETRACTED);
+    expect(view.edges.map((e) => e.fact)).not.toContain(RETRACTED_ID);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-fact-history.png') });
     await page.close();
   });

@@ -65,8 +65,8 @@ describe('the 12,000 H100 redirected from Tesla to X', () => {
       tesla: relations(to: "tesla", type: GIVER) { nodes { from { id } fact { id } } }
       x: relations(to: "x", type: RECIPIENT) { nodes { from { id } fact { id } } }
     }`);
-    expect(data.tesla.nodes).toContainEqual({ from: { id: 'h100-redirect-tesla-to-x' }, fact: { id: 'musk-redirects-h100-from-tesla-to-x' } });
-    expect(data.x.nodes).toContainEqual({ from: { id: 'h100-redirect-tesla-to-x' }, fact: { id: 'musk-redirects-h100-from-tesla-to-x' } });
+    expect(data.tesla.nodes).toContainEqual({ from: { id: 'h100-redirect-tesla-to-x' }, fact: { id: 'Fact:musk-redirects-h100-from-tesla-to-x' } });
+    expect(data.x.nodes).toContainEqual({ from: { id: 'h100-redirect-tesla-to-x' }, fact: { id: 'Fact:musk-redirects-h100-from-tesla-to-x' } });
   });
 });
 
@@ -180,7 +180,7 @@ describe('corrections from a line-by-line reading of the article', () => {
         { type: 'ITEM', label: 'ITEM · 20,000,000 vehicles per year (former)', to: { id: 'vehicles' } },
       ]),
     );
-    const goal = data.goal.facts.find((f: { id: string }) => f.id === 'tesla-goal-20-million-vehicles-a-year');
+    const goal = data.goal.facts.find((f: { id: string }) => f.id === 'Fact:tesla-goal-20-million-vehicles-a-year');
     expect(goal).toMatchObject({ type: 'SELLS', modality: 'GOAL', status: 'FORMER', subject: { id: 'tesla' }, event: { id: 'tesla-20-million-vehicles-goal' } });
     expect(goal.quantities).toEqual([
       { kind: 'COUNT', value: 20_000_000, unit: 'vehicles per year', currency: null, comparator: 'EXACT', role: 'TARGET', text: '20 millions de véhicules par an', item: { id: 'vehicles' } },
@@ -191,14 +191,14 @@ describe('corrections from a line-by-line reading of the article', () => {
     const { tesla } = await ask(`{ tesla: entity(id: "tesla") { facts(first: 100) { id modality status } } }`);
     const goals = tesla.facts.filter((f: { modality: string }) => f.modality === 'GOAL');
     expect(goals.filter(CURRENT_GOAL).map((f: { id: string }) => f.id).sort()).toEqual([
-      'tesla-goal-humanoid-robots',
-      'tesla-goal-leader-in-ai',
-      'tesla-goal-leader-in-robotics',
-      'tesla-goal-self-driving-vehicles',
+      'Fact:tesla-goal-humanoid-robots',
+      'Fact:tesla-goal-leader-in-ai',
+      'Fact:tesla-goal-leader-in-robotics',
+      'Fact:tesla-goal-self-driving-vehicles',
     ]);
-    expect(goals).toContainEqual({ id: 'tesla-goal-20-million-vehicles-a-year', modality: 'GOAL', status: 'FORMER' });
+    expect(goals).toContainEqual({ id: 'Fact:tesla-goal-20-million-vehicles-a-year', modality: 'GOAL', status: 'FORMER' });
     // Nothing else of Tesla's is FORMER, and no goal is still drawn as a plain Tesla → vehicles sale.
-    expect(tesla.facts.filter((f: { status: string }) => f.status === 'FORMER').map((f: { id: string }) => f.id)).toEqual(['tesla-goal-20-million-vehicles-a-year']);
+    expect(tesla.facts.filter((f: { status: string }) => f.status === 'FORMER').map((f: { id: string }) => f.id)).toEqual(['Fact:tesla-goal-20-million-vehicles-a-year']);
     const { relations } = await ask(`{ relations(from: "tesla", type: SELLS) { nodes { id } } }`);
     expect(relations.nodes).toEqual([]);
   });
@@ -223,7 +223,7 @@ describe('corrections from a line-by-line reading of the article', () => {
     }`);
     expect(data.company.kind).toBe('ORGANIZATION');
     expect(data.platform.kind).toBe('PRODUCT');
-    expect(data.received.nodes).toEqual([{ fact: { id: 'musk-redirects-h100-from-tesla-to-x' } }]);
+    expect(data.received.nodes).toEqual([{ fact: { id: 'Fact:musk-redirects-h100-from-tesla-to-x' } }]);
     expect(data.posted.nodes).toEqual([{ to: { id: 'x-platform' } }]);
     expect(data.owns.nodes).toEqual([{ to: { id: 'x-platform' }, fact: { background: true, basis: expect.stringContaining('Twitter') } }]);
     // "Twitter" is the same word in the French text and in English: an alias with no language, on both sides.
@@ -274,8 +274,8 @@ describe('provenance', () => {
   it('lists the sources, each with the facts it backs', async () => {
     const data = await ask(`{ sources { __typename id backedFacts(first: 100) { id } } }`);
     const byId = new Map(data.sources.map((s: { id: string; backedFacts: { id: string }[] }) => [s.id, s.backedFacts.map((f) => f.id)]));
-    expect(byId.get('cnbc')).toContain('musk-redirects-h100-from-tesla-to-x');
-    expect(byId.get('nvidia-memo-2023-12')).toContain('musk-redirects-h100-from-tesla-to-x');
+    expect(byId.get('cnbc')).toContain('Fact:musk-redirects-h100-from-tesla-to-x');
+    expect(byId.get('nvidia-memo-2023-12')).toContain('Fact:musk-redirects-h100-from-tesla-to-x');
     expect(byId.get('nvidia-email-2024-02')).toContain('musk-plans-xai-gpu-cluster');
     expect(data.sources.find((s: { id: string }) => s.id === 'leblogauto-article-musk-nvidia-h100').__typename).toBe('Document');
   });
@@ -292,7 +292,7 @@ describe('provenance', () => {
       const data = await ask(`{ ${chunk.map((f, i) => `f${i}: fact(id: ${JSON.stringify(f.id)}) { id citations { quote start end document { id } } }`).join('\n')} }`);
       chunk.forEach((expected, i) => {
         const fact = data[`f${i}`];
-        expect(fact?.id).toBe(expected.id);
+        expect(fact?.id).toBe(`Fact:${expected.id}`);
         expect(fact.citations).toHaveLength(expected.citations?.length ?? 0);
         for (const citation of fact.citations as Citation[]) {
           expect(citation.document.id).toBe('leblogauto-article-musk-nvidia-h100');

@@ -14,6 +14,9 @@ let world: Awaited<ReturnType<typeof seedWorld>>;
 const P = 'asof';
 const f1 = `${P}-acme-owns-widgets`;
 const f2 = `${P}-acme-owns-globex`;
+/** The global ids the API answers for a fact and for its relation (docs/public-api.md). */
+const factId = (slug: string) => `Fact:${slug}`;
+const relationId = (slug: string) => `Relation:${slug}`;
 const dup = `${P}-acme-dup`;
 /** The revision after each step of the story below. */
 const at = { beforeWorld: '', world: '', f1: '', renamed: '', retracted: '', f2: '', merged: '', deprecated: '' };
@@ -59,8 +62,8 @@ describe('asOf on entity', () => {
   it('answers the entity, its facts and relations as they were at each revision', async () => {
     const atF1 = await entityAt(world.acme, at.f1);
     expect(atF1.name).toBe('Acme');
-    expect(atF1.facts).toEqual([{ id: f1, rank: 'NORMAL', retraction: null, subject: { id: world.acme, name: 'Acme' } }]);
-    expect(atF1.relations.nodes).toEqual([{ id: f1, type: 'OWNS', to: { id: world.widgets, name: 'Widgets Inc' }, fact: { id: f1, rank: 'NORMAL' } }]);
+    expect(atF1.facts).toEqual([{ id: factId(f1), rank: 'NORMAL', retraction: null, subject: { id: world.acme, name: 'Acme' } }]);
+    expect(atF1.relations.nodes).toEqual([{ id: relationId(f1), type: 'OWNS', to: { id: world.widgets, name: 'Widgets Inc' }, fact: { id: factId(f1), rank: 'NORMAL' } }]);
 
     const renamed = await entityAt(world.acme, at.renamed);
     expect(renamed.name).toBe('Acme Renamed');
@@ -70,13 +73,13 @@ describe('asOf on entity', () => {
     const retracted = await entityAt(world.acme, at.retracted);
     expect(retracted.facts).toEqual([]);
     expect(retracted.relations.nodes).toEqual([]);
-    expect(retracted.retracted).toEqual([{ id: f1, retraction: { reason: 'wrong' } }]);
+    expect(retracted.retracted).toEqual([{ id: factId(f1), retraction: { reason: 'wrong' } }]);
 
     const atF2 = await entityAt(world.acme, at.f2);
-    expect(atF2.facts.map((f: { id: string }) => f.id)).toEqual([f2]);
+    expect(atF2.facts.map((f: { id: string }) => f.id)).toEqual([factId(f2)]);
     const deprecated = await entityAt(world.acme, at.deprecated);
     expect(deprecated.facts).toEqual([]);
-    expect(deprecated.retracted.map((f: { id: string }) => f.id).sort()).toEqual([f2, f1].sort());
+    expect(deprecated.retracted.map((f: { id: string }) => f.id).sort()).toEqual([factId(f2), factId(f1)].sort());
 
     const now = await entityAt(world.acme, null);
     expect(now.name).toBe('Acme Renamed');
@@ -102,7 +105,7 @@ describe('asOf on the other root fields', () => {
   it('fact: the fact with its rank and retraction then, null before it was asserted', async () => {
     const query = `query ($asOf: AsOf) { fact(id: "${f2}", asOf: $asOf) { id rank retraction { reason } revision { id } subject { name } } }`;
     expect((await client.gql(query, asOf(at.retracted))).fact).toBeNull();
-    expect((await client.gql(query, asOf(at.f2))).fact).toEqual({ id: f2, rank: 'NORMAL', retraction: null, revision: { id: at.f2 }, subject: { name: 'Acme Renamed' } });
+    expect((await client.gql(query, asOf(at.f2))).fact).toEqual({ id: factId(f2), rank: 'NORMAL', retraction: null, revision: { id: at.f2 }, subject: { name: 'Acme Renamed' } });
     expect((await client.gql(query, asOf(at.deprecated))).fact).toMatchObject({ rank: 'DEPRECATED', revision: { id: at.deprecated } });
     const retracted = `query ($asOf: AsOf) { fact(id: "${f1}", asOf: $asOf) { retraction { reason revision { id } } } }`;
     expect((await client.gql(retracted, asOf(at.renamed))).fact.retraction).toBeNull();
@@ -111,11 +114,11 @@ describe('asOf on the other root fields', () => {
 
   it('relations: those valid then, with their endpoints then', async () => {
     const query = `query ($asOf: AsOf) { relations(from: "${world.acme}", type: OWNS, asOf: $asOf) { nodes { id from { name } to { id } } } }`;
-    expect((await client.gql(query, asOf(at.f1))).relations.nodes).toEqual([{ id: f1, from: { name: 'Acme' }, to: { id: world.widgets } }]);
-    expect((await client.gql(query, asOf(at.f2))).relations.nodes).toEqual([{ id: f2, from: { name: 'Acme Renamed' }, to: { id: world.globex } }]);
+    expect((await client.gql(query, asOf(at.f1))).relations.nodes).toEqual([{ id: relationId(f1), from: { name: 'Acme' }, to: { id: world.widgets } }]);
+    expect((await client.gql(query, asOf(at.f2))).relations.nodes).toEqual([{ id: relationId(f2), from: { name: 'Acme Renamed' }, to: { id: world.globex } }]);
     expect((await client.gql(query, {})).relations.nodes).toEqual([]);
     const to = `query ($asOf: AsOf) { relations(to: "${world.widgets}", asOf: $asOf) { nodes { id } } }`;
-    expect((await client.gql(to, asOf(at.f1))).relations.nodes).toEqual([{ id: f1 }]);
+    expect((await client.gql(to, asOf(at.f1))).relations.nodes).toEqual([{ id: relationId(f1) }]);
   });
 
   it('entities and sources: those that existed then, as they were', async () => {
@@ -131,7 +134,7 @@ describe('asOf on the other root fields', () => {
     const sources = `query ($asOf: AsOf) { sources(kinds: [DOCUMENT], asOf: $asOf) { id ... on Document { backedFacts { id } } } }`;
     expect((await client.gql(sources, asOf(at.beforeWorld))).sources.map((s: { id: string }) => s.id)).not.toContain(world.doc);
     const doc = (await client.gql(sources, asOf(at.f1))).sources.find((s: { id: string }) => s.id === world.doc);
-    expect(doc.backedFacts).toEqual([{ id: f1 }]);
+    expect(doc.backedFacts).toEqual([{ id: factId(f1) }]);
   });
 
   it('neighborhood and path: over the relations valid then', async () => {
@@ -139,7 +142,7 @@ describe('asOf on the other root fields', () => {
     const atF1 = (await client.gql(neighborhood, asOf(at.f1))).neighborhood;
     expect(atF1.center.name).toBe('Acme');
     expect(atF1.nodes.map((n: { id: string }) => n.id).sort()).toEqual([world.acme, world.widgets].sort());
-    expect(atF1.edges).toEqual([{ id: f1 }]);
+    expect(atF1.edges).toEqual([{ id: relationId(f1) }]);
     const path = `query ($asOf: AsOf) { path(from: "${world.acme}", to: "${world.widgets}", asOf: $asOf) { length nodes { name } } }`;
     expect((await client.gql(path, asOf(at.f1))).path).toEqual({ length: 1, nodes: [{ name: 'Acme' }, { name: 'Widgets Inc' }] });
     expect((await client.gql(path, asOf(at.retracted))).path).toBeNull();

@@ -14,6 +14,10 @@ let world: Awaited<ReturnType<typeof seedWorld>>;
 const P = 'hist';
 const facts = { normal: `${P}-acme-owns-widgets`, preferred: `${P}-acme-owns-globex`, retracted: `${P}-widgets-owns-globex` };
 const revisions = { normal: '', preferred: '', retractedAsserted: '', retracted: '' };
+/** The facts' ids as the API answers them (global ids: docs/public-api.md). */
+const factIds = { normal: `Fact:${facts.normal}`, preferred: `Fact:${facts.preferred}`, retracted: `Fact:${facts.retracted}` };
+/** A revision id's sequence (`Revision:r42` → 42). */
+const sequenceOf = (id: string) => Number(id.replace('Revision:r', ''));
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -39,35 +43,35 @@ describe('current reads of curated facts', () => {
     const viaLoaders = await client.gql(`{ entities(kind: ORGANIZATION, first: 100) { nodes { id facts { id rank } } } }`);
     const acme = viaLoaders.entities.nodes.find((e: { id: string }) => e.id === world.acme);
     for (const list of [viaTree.entity.facts, acme.facts]) {
-      expect(list.map((f: { id: string }) => f.id)).toEqual([facts.preferred, facts.normal]);
+      expect(list.map((f: { id: string }) => f.id)).toEqual([factIds.preferred, factIds.normal]);
       expect(list[0].rank).toBe('PREFERRED');
     }
     // Widgets: its only visible fact is the one it is the object of; the retracted one is hidden.
     const widgets = await client.gql(`{ entity(id: "${world.widgets}") { facts { id } } }`);
-    expect(widgets.entity.facts.map((f: { id: string }) => f.id)).toEqual([facts.normal]);
+    expect(widgets.entity.facts.map((f: { id: string }) => f.id)).toEqual([factIds.normal]);
   });
 
   it('orders by rank before id: a PREFERRED fact with a larger id comes first', async () => {
     const late = `${P}-zzz-acme-owns-widgets`;
     await assertOwns(client, world, late, world.acme, world.widgets, 'Widgets Inc in May', 'PREFERRED');
     const { entity } = await client.gql(`{ entity(id: "${world.acme}") { facts { id } } }`);
-    expect(entity.facts.map((f: { id: string }) => f.id)).toEqual([facts.preferred, late, facts.normal]);
+    expect(entity.facts.map((f: { id: string }) => f.id)).toEqual([factIds.preferred, `Fact:${late}`, factIds.normal]);
     const loaders = await client.gql(`{ entity(id: "${world.acme}") { relations(first: 1) { nodes { id } } facts { id } } }`);
-    expect(loaders.entity.facts.map((f: { id: string }) => f.id)).toEqual([facts.preferred, late, facts.normal]);
+    expect(loaders.entity.facts.map((f: { id: string }) => f.id)).toEqual([factIds.preferred, `Fact:${late}`, factIds.normal]);
     await client.gql(`mutation { retractFact(id: "${late}", reason: "duplicate of ${facts.normal}") { revision { id } } }`);
   });
 
   it('hides a retracted fact from facts and backedFacts, and shows it with includeRetracted, with its retraction', async () => {
     const query = `{ entity(id: "${world.globex}") { facts { id } all: facts(includeRetracted: true) { ${FACT_FIELDS} participants { role } } } }`;
     const { entity } = await client.gql(query);
-    expect(entity.facts.map((f: { id: string }) => f.id)).toEqual([facts.preferred]);
-    const retracted = entity.all.find((f: { id: string }) => f.id === facts.retracted);
+    expect(entity.facts.map((f: { id: string }) => f.id)).toEqual([factIds.preferred]);
+    const retracted = entity.all.find((f: { id: string }) => f.id === factIds.retracted);
     expect(retracted).toMatchObject({ rank: 'NORMAL', retraction: { reason: 'misread the quote', revision: { id: revisions.retracted } }, assertedIn: { id: revisions.retractedAsserted }, revision: { id: revisions.retracted } });
     const doc = await client.gql(`{ entity(id: "${world.doc}") { ... on Document { backedFacts { id } all: backedFacts(includeRetracted: true) { id } } } }`);
     const backed = doc.entity.backedFacts.map((f: { id: string }) => f.id);
-    expect(backed).not.toContain(facts.retracted);
-    expect(backed[0]).toBe(facts.preferred);
-    expect(doc.entity.all.map((f: { id: string }) => f.id)).toContain(facts.retracted);
+    expect(backed).not.toContain(factIds.retracted);
+    expect(backed[0]).toBe(factIds.preferred);
+    expect(doc.entity.all.map((f: { id: string }) => f.id)).toContain(factIds.retracted);
     // The relation the retracted fact projected is gone from current reads.
     const relations = await client.gql(`{ relations(from: "${world.widgets}", type: OWNS) { nodes { id } } }`);
     expect(relations.relations.nodes).toEqual([]);
@@ -78,7 +82,7 @@ describe('current reads of curated facts', () => {
     expect(preferred.rank).toBe('PREFERRED');
     expect(preferred.retraction).toBeNull();
     expect(preferred.assertedIn.id).toBe(revisions.preferred);
-    expect(Number(preferred.revision.id.slice(1))).toBeGreaterThan(Number(revisions.preferred.slice(1)));
+    expect(sequenceOf(preferred.revision.id)).toBeGreaterThan(sequenceOf(revisions.preferred));
     expect(retracted.retraction.reason).toBe('misread the quote');
     expect(retracted.subject.id).toBe(world.widgets);
   });
@@ -95,7 +99,7 @@ describe('history reads', () => {
     expect(after.knowledgeVersion.changes).toEqual([{ operation: 'UPDATE_ENTITY', target: world.acme, field: 'description', before: 'A company.', after: 'A company that buys things.' }]);
     expect(Date.parse(before.knowledgeVersion.committedAt)).not.toBeNaN();
     const { revision, missing } = await client.gql(`{ revision(id: "${revisions.retracted}") { id changes { operation target reason } } missing: revision(id: "r999999") { id } }`);
-    expect(revision).toEqual({ id: revisions.retracted, changes: [{ operation: 'RETRACT_FACT', target: facts.retracted, reason: 'misread the quote' }] });
+    expect(revision).toEqual({ id: revisions.retracted, changes: [{ operation: 'RETRACT_FACT', target: factIds.retracted, reason: 'misread the quote' }] });
     expect(missing).toBeNull();
     const entity = await client.gql(`{ entity(id: "${world.acme}") { revision { id } } }`);
     expect(entity.entity.revision.id).toBe(upsert.upsertEntity.revision.id);
@@ -113,7 +117,7 @@ describe('history reads', () => {
   });
 
   it('changes(after, first) lists every revision in commit order, after a revision, within the page-size limit', async () => {
-    const start = Number(revisions.normal.slice(1)) - 1;
+    const start = sequenceOf(revisions.normal) - 1;
     const { changes } = await client.gql(`{ changes(after: "r${start}", first: 3) { nodes { id sequence } pageInfo { hasNextPage } } }`);
     expect(changes.nodes.map((r: { sequence: number }) => r.sequence)).toEqual([start + 1, start + 2, start + 3]);
     expect(changes.nodes[0].id).toBe(revisions.normal);
@@ -139,7 +143,7 @@ describe('redirects', () => {
   it('entity(mergedId) answers the survivor with redirectedFrom; the survivor asked by its own id has none', async () => {
     const { merged, survivor } = await client.gql(`{ merged: entity(id: "${dup}") { id name redirectedFrom facts { id } } survivor: entity(id: "${world.acme}") { id redirectedFrom } }`);
     expect(merged).toMatchObject({ id: world.acme, name: 'Acme', redirectedFrom: dup });
-    expect(merged.facts.map((f: { id: string }) => f.id)).toContain(`${P}-dup-owns-widgets`);
+    expect(merged.facts.map((f: { id: string }) => f.id)).toContain(`Fact:${P}-dup-owns-widgets`);
     expect(survivor.redirectedFrom).toBeNull();
     expect(merge).toMatch(/^r\d+$/);
   });

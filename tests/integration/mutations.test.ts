@@ -83,7 +83,7 @@ describe('upsertEntity', () => {
     const first = created.data!.upsertEntity;
     expect(first.existed).toBe(false);
     expect(first.entity).toEqual({ id: 'acme-robotics', name: 'Acme', description: 'A robot maker.' });
-    expect(first.revision.id).toBe(`r${first.revision.sequence}`);
+    expect(first.revision.id).toBe(`Revision:r${first.revision.sequence}`);
     expect(first.revision).toMatchObject({ authorKind: 'KEY', author: 'curator' });
     expect(first.revision.changes).toEqual([
       { operation: 'CREATE_ENTITY', target: 'acme-robotics', field: null, before: null, after: { kind: 'ORGANIZATION', name: 'Acme', description: 'A robot maker.', aliases: [], background: false, published: null } },
@@ -114,7 +114,7 @@ describe('upsertEntity', () => {
     const current = (await cypher("MATCH (e:Entity {id: 'acme-robotics'}) RETURN e.revision AS r"))[0]!.r as number;
     const before = await snapshot();
     const answer = await gql(UPSERT, { input: { id: 'acme-robotics', name: 'Stale', expectedRevision: `r${current - 1}` } });
-    expect(answer.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', currentRevision: `r${current}` });
+    expect(answer.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', currentRevision: `Revision:r${current}` });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -157,10 +157,10 @@ describe('addDocument and assertFact', () => {
     const answer = await gql(ASSERT, { input });
     expect(answer.errors).toBeUndefined();
     const { fact, revision } = answer.data!.assertFact;
-    expect(fact.id).toBe('acme-robotics-owns-acme-widget');
+    expect(fact.id).toBe('Fact:acme-robotics-owns-acme-widget');
     expect(fact.citations).toEqual([{ quote: 'Acme Robotics owns Widget', start: second, end: second + 'Acme Robotics owns Widget'.length }]);
-    expect(revision.changes).toEqual([{ operation: 'ASSERT_FACT', target: 'acme-robotics-owns-acme-widget' }]);
-    expect(await relationsFrom('acme-robotics')).toEqual(['OWNS acme-widget acme-robotics-owns-acme-widget']);
+    expect(revision.changes).toEqual([{ operation: 'ASSERT_FACT', target: 'Fact:acme-robotics-owns-acme-widget' }]);
+    expect(await relationsFrom('acme-robotics')).toEqual(['OWNS acme-widget Fact:acme-robotics-owns-acme-widget']);
     const edges = await cypher("MATCH (f:Fact {id: 'acme-robotics-owns-acme-widget'})-[a:ABOUT]->(e) RETURN a.role AS role, a.since AS since, e.id AS id ORDER BY role");
     expect(edges).toEqual([
       { role: 'OBJECT', since: revision.sequence, id: 'acme-widget' },
@@ -168,7 +168,7 @@ describe('addDocument and assertFact', () => {
     ]);
     // Without `near`, the first occurrence; the same content again gets the next free id.
     const again = await gql(ASSERT, { input: { ...input, citations: [{ ...input.citations[0], near: undefined }] } });
-    expect(again.data!.assertFact.fact).toMatchObject({ id: 'acme-robotics-owns-acme-widget-2', citations: [{ start: DOC_TEXT.indexOf('Acme Robotics owns Widget') }] });
+    expect(again.data!.assertFact.fact).toMatchObject({ id: 'Fact:acme-robotics-owns-acme-widget-2', citations: [{ start: DOC_TEXT.indexOf('Acme Robotics owns Widget') }] });
   });
 
   it('refuses a fact with all its problems at once: an absent quote with the closest passage, an unknown entity, a bad time', async () => {
@@ -200,12 +200,13 @@ describe('addDocument and assertFact', () => {
 
 describe('retractFact and setFactRank', () => {
   it('retracts a fact: kept, hidden from current reads, its edges history edges; a second retraction is refused', async () => {
-    expect(await relationsFrom('acme-robotics')).toContain('OWNS acme-widget acme-robotics-owns-acme-widget-2');
+    expect(await relationsFrom('acme-robotics')).toContain('OWNS acme-widget Fact:acme-robotics-owns-acme-widget-2');
     const current = (await cypher("MATCH (f:Fact {id: 'acme-robotics-owns-acme-widget-2'}) RETURN f.revision AS r"))[0]!.r;
-    const answer = await gql(RETRACT, { id: 'acme-robotics-owns-acme-widget-2', reason: 'a duplicate', expected: `r${current}` });
+    // Both arguments in their global form (the bare forms are used below).
+    const answer = await gql(RETRACT, { id: 'Fact:acme-robotics-owns-acme-widget-2', reason: 'a duplicate', expected: `Revision:r${current}` });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data!.retractFact.revision.changes).toEqual([{ operation: 'RETRACT_FACT', target: 'acme-robotics-owns-acme-widget-2', reason: 'a duplicate' }]);
-    expect(await relationsFrom('acme-robotics')).toEqual(['OWNS acme-widget acme-robotics-owns-acme-widget']);
+    expect(answer.data!.retractFact.revision.changes).toEqual([{ operation: 'RETRACT_FACT', target: 'Fact:acme-robotics-owns-acme-widget-2', reason: 'a duplicate' }]);
+    expect(await relationsFrom('acme-robotics')).toEqual(['OWNS acme-widget Fact:acme-robotics-owns-acme-widget']);
     const kept = await cypher(
       "MATCH (f:Fact {id: 'acme-robotics-owns-acme-widget-2'}) RETURN f.retractionReason AS reason, COUNT { (f)-[:ABOUT]->() } AS about, COUNT { (f)-[:WAS_ABOUT]->() } AS was, COUNT { ()-[:WAS_RELATED {factId: f.id}]->() } AS wasRelated",
     );
@@ -219,12 +220,12 @@ describe('retractFact and setFactRank', () => {
   it('ranks a fact: DEPRECATED hides it like a retraction, leaving DEPRECATED shows it again with new edges', async () => {
     const down = await gql(RANK, { id: 'acme-robotics-owns-acme-widget', rank: 'DEPRECATED', reason: 'doubtful' });
     expect(down.errors).toBeUndefined();
-    expect(down.data!.setFactRank.revision.changes).toEqual([{ operation: 'SET_RANK', target: 'acme-robotics-owns-acme-widget', before: 'NORMAL', after: 'DEPRECATED', reason: 'doubtful' }]);
+    expect(down.data!.setFactRank.revision.changes).toEqual([{ operation: 'SET_RANK', target: 'Fact:acme-robotics-owns-acme-widget', before: 'NORMAL', after: 'DEPRECATED', reason: 'doubtful' }]);
     expect(await relationsFrom('acme-robotics')).toEqual([]);
     const up = await gql(RANK, { id: 'acme-robotics-owns-acme-widget', rank: 'PREFERRED', reason: 'confirmed' });
     expect(up.errors).toBeUndefined();
-    const sequence = Number(up.data!.setFactRank.revision.id.slice(1));
-    expect(await relationsFrom('acme-robotics')).toEqual(['OWNS acme-widget acme-robotics-owns-acme-widget']);
+    const sequence = Number(up.data!.setFactRank.revision.id.replace('Revision:r', ''));
+    expect(await relationsFrom('acme-robotics')).toEqual(['OWNS acme-widget Fact:acme-robotics-owns-acme-widget']);
     const edges = await cypher("MATCH (f:Fact {id: 'acme-robotics-owns-acme-widget'}) RETURN [(f)-[a:ABOUT]->() | a.since] AS about, [(:Entity)-[r:OWNS {factId: f.id}]->() | r.since] AS relations, f.rankHistory AS history");
     expect(edges[0]!.about).toEqual([sequence, sequence]);
     expect(edges[0]!.relations).toEqual([sequence]);
@@ -243,11 +244,11 @@ describe('mergeEntities', () => {
     const first = await gql(MERGE, { from: 'acme-dup-1', into: 'acme-dup-2', reason: 'the same company' });
     expect(first.errors).toBeUndefined();
     expect(first.data!.mergeEntities).toMatchObject({ entity: { id: 'acme-dup-2' }, redirected: ['acme-dup-1'] });
-    expect(await relationsFrom('acme-dup-2')).toEqual(['OWNS acme-widget acme-dup-1-owns-acme-widget']);
+    expect(await relationsFrom('acme-dup-2')).toEqual(['OWNS acme-widget Fact:acme-dup-1-owns-acme-widget']);
     const second = await gql(MERGE, { from: 'acme-dup-2', into: 'acme-robotics', reason: 'the same company' });
     expect(second.data!.mergeEntities.redirected.sort()).toEqual(['acme-dup-1', 'acme-dup-2']);
     expect(second.data!.mergeEntities.revision.changes).toEqual([{ operation: 'MERGE_ENTITY', target: 'acme-dup-2', after: 'acme-robotics' }]);
-    expect(await relationsFrom('acme-robotics')).toContain('OWNS acme-widget acme-dup-1-owns-acme-widget');
+    expect(await relationsFrom('acme-robotics')).toContain('OWNS acme-widget Fact:acme-dup-1-owns-acme-widget');
     const redirect = await cypher("MATCH (r:Redirect {id: 'acme-dup-2'}) RETURN r.mergedInto AS into, labels(r) AS labels");
     expect(redirect).toEqual([{ into: 'acme-robotics', labels: ['Redirect'] }]);
     expect(await refused(MERGE, { from: 'acme-dup-2', into: 'acme-robotics', reason: 'x' })).toEqual([{ pointer: '/from', message: expect.stringMatching(/was merged into "acme-robotics"/) }]);
@@ -280,7 +281,7 @@ describe('importKnowledge', () => {
     const { status, revision } = answer.data!.importKnowledge;
     expect(status).toBe('LOADED');
     expect(revision.changes.map((c: { operation: string; target: string }) => `${c.operation} ${c.target}`).sort()).toEqual(
-      ['ASSERT_FACT acme-arms-sold-to-tesla', 'CREATE_ENTITY acme-arms', 'CREATE_ENTITY acme-note'].sort(),
+      ['ASSERT_FACT Fact:acme-arms-sold-to-tesla', 'CREATE_ENTITY acme-arms', 'CREATE_ENTITY acme-note'].sort(),
     );
     const before = await snapshot();
     const again = await gql(IMPORT, { file, sources: [{ document: 'acme-note', text }] });

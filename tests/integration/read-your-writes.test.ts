@@ -49,7 +49,8 @@ describe('a write on one instance, read on another with its bookmark', () => {
     expect(read.body.data.entity).toEqual({ name: 'Ada', revision: { id: revision } });
     expect(read.body.data.then).toEqual({ name: 'Ada' });
     expect(read.body.data.history.nodes).toEqual([{ id: revision }]);
-    expect(Number(read.body.data.knowledgeVersion.id.slice(1))).toBeGreaterThanOrEqual(Number(revision.slice(1)));
+    const sequence = (id: string) => Number(id.replace('Revision:r', ''));
+    expect(sequence(read.body.data.knowledgeVersion.id)).toBeGreaterThanOrEqual(sequence(revision));
   });
 
   it('refuses a malformed bookmark with a code, and reads nothing', async () => {

@@ -80,11 +80,12 @@ describe('README walkthrough: curating knowledge', () => {
   /** README revision sequence + shift = this server's. */
   let shift: number | undefined;
 
-  const REVISION_ID = /^r(\d+)$/;
+  // A revision id as answered (`Revision:r3`) or as the README's arguments give it (`r3`).
+  const REVISION_ID = /^(?:Revision:)?r(\d+)$/;
   const shifted = (id: string) => `r${Number(REVISION_ID.exec(id)![1]) + (shift ?? 0)}`;
 
   /**
-   * The expected answer with its revision ids shifted, as values (`"r3"`) and inside messages ("… now at r3");
+   * The expected answer with its revision ids shifted, as values (`"Revision:r3"`) and inside messages ("… now at r3");
    * the shift is learned from the first revision id answered.
    */
   function align(expected: unknown, actual: unknown): unknown {

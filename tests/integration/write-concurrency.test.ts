@@ -60,7 +60,7 @@ async function writer(alias: string): Promise<WriterResult> {
     const code = answer.errors?.[0]?.extensions?.code;
     if (code === 'CONFLICT') {
       result.conflicts += 1;
-      expect(answer.errors![0]!.extensions!.currentRevision).toMatch(/^r\d+$/);
+      expect(answer.errors![0]!.extensions!.currentRevision).toMatch(/^Revision:r\d+$/);
     } else if (answer.errors) {
       result.otherErrors.push(answer.errors);
       return result;

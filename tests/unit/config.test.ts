@@ -49,6 +49,7 @@ describe('loadConfig', () => {
     [{ NEO4J_URI: 'bolt://localhost:7687' }, /NEO4J_PASSWORD: required when NEO4J_URI is set/],
     [{ NEO4J_LOCAL_HEAP: 'lots' }, /NEO4J_LOCAL_HEAP="lots": must be a JVM size such as 512m or 2g/],
     [{ KNOWLEDGE_AUTOLOAD: 'maybe' }, /KNOWLEDGE_AUTOLOAD="maybe": accepts one of 0, 1, true, false/],
+    [{ FEDERATION_SUBGRAPH: 'yes' }, /FEDERATION_SUBGRAPH="yes": accepts one of 0, 1, true, false/],
     [{ MAX_PAGE_SIZE: '0' }, /MAX_PAGE_SIZE="0": must be at least 1/],
     [{ CHANGE_FEED_POLL_MS: '0' }, /CHANGE_FEED_POLL_MS="0": must be at least 1/],
     [{ CHANGE_FEED_POLL_MS: 'often' }, /CHANGE_FEED_POLL_MS="often": must be an integer/],
@@ -60,6 +61,12 @@ describe('loadConfig', () => {
   ])('refuses %j, naming the variable and what it accepts', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('serves the plain schema unless FEDERATION_SUBGRAPH turns the subgraph on', () => {
+    expect(loadConfig({}).federationSubgraph).toBe(false);
+    expect(loadConfig({ FEDERATION_SUBGRAPH: 'true' }).federationSubgraph).toBe(true);
+    expect(loadConfig({ FEDERATION_SUBGRAPH: '0' }).federationSubgraph).toBe(false);
   });
 
   it('lists every bad variable at once', () => {

@@ -94,7 +94,7 @@ export type Change = {
   field?: Maybe<Scalars['String']['output']>;
   operation: ChangeOperation;
   reason?: Maybe<Scalars['String']['output']>;
-  /** The id of the entity, document or fact changed. */
+  /** The id of the entity, document or fact changed: an entity's or document's slug, a fact's `Fact:slug`. */
   target: Scalars['ID']['output'];
 };
 
@@ -118,7 +118,7 @@ export type ChangeOperation =
   | 'UPDATE_ENTITY';
 
 /** The provenance of a fact: the exact quote, where it is in the source document, and who said it. */
-export type Citation = {
+export type Citation = Node & {
   __typename?: 'Citation';
   /** 0 to 1, when stated. */
   confidence?: Maybe<Scalars['Float']['output']>;
@@ -126,6 +126,7 @@ export type Citation = {
   document: Document;
   /** Offset just after the quote's last character. */
   end: Scalars['Int']['output'];
+  /** `Citation:` and the fact's slug with the citation's position: `Citation:xai-owns-grok#c0`. */
   id: Scalars['ID']['output'];
   /** How the quote backs the fact; OPINION marks the publisher's opinion, apart from what it reports. */
   kind: CitationKind;
@@ -186,7 +187,7 @@ export type Comparator =
   | 'SEVERAL';
 
 /** An idea, a field or a category, such as artificial intelligence. */
-export type Concept = Entity & {
+export type Concept = Entity & Node & {
   __typename?: 'Concept';
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
@@ -199,6 +200,7 @@ export type Concept = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -240,7 +242,7 @@ export type Direction =
   | 'OUTGOING';
 
 /** A document: an article, a memo, a post, a report. */
-export type Document = Entity & Source & {
+export type Document = Entity & Node & Source & {
   __typename?: 'Document';
   aliases: Array<Alias>;
   /**
@@ -316,6 +318,7 @@ export type Entity = {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -400,7 +403,7 @@ export type EntityPayload = {
 };
 
 /** Something happening at a time, reified so that each participant of an n-ary fact can be queried. */
-export type Event = Entity & {
+export type Event = Entity & Node & {
   __typename?: 'Event';
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
@@ -413,6 +416,7 @@ export type Event = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -445,7 +449,7 @@ export type EventRelationsArgs = {
 };
 
 /** A built or planned installation, such as a GPU cluster. */
-export type Facility = Entity & {
+export type Facility = Entity & Node & {
   __typename?: 'Facility';
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
@@ -458,6 +462,7 @@ export type Facility = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -493,7 +498,7 @@ export type FacilityRelationsArgs = {
  * A unit of knowledge with its provenance. A binary fact links `subject` to `object` through a relation of the
  * same type; an n-ary fact is reified as an `event` whose participants each have a role.
  */
-export type Fact = {
+export type Fact = Node & {
   __typename?: 'Fact';
   /** The revision that asserted this version of the fact; null for a fact older than history. */
   assertedIn?: Maybe<Revision>;
@@ -503,6 +508,7 @@ export type Fact = {
   basis?: Maybe<Scalars['String']['output']>;
   citations: Array<Citation>;
   event?: Maybe<Event>;
+  /** `Fact:` and the fact's slug: `Fact:xai-owns-grok`. Arguments naming a fact also take the bare slug. */
   id: Scalars['ID']['output'];
   modality: Modality;
   object?: Maybe<Entity>;
@@ -632,7 +638,7 @@ export type ImportStatus =
   | 'UNCHANGED';
 
 /** A medium that relays what others say, such as CNBC or Reuters. */
-export type Media = Entity & Source & {
+export type Media = Entity & Node & Source & {
   __typename?: 'Media';
   aliases: Array<Alias>;
   /**
@@ -816,8 +822,18 @@ export type Neighborhood = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/**
+ * An object with an id unique across every type (the Relay server specification): entities (documents
+ * included) by their slug, facts, relations, citations and revisions by `Type:key` (`Fact:xai-owns-grok`,
+ * `Revision:r21`). Treat ids as opaque; `node(id)` fetches any of them again.
+ */
+export type Node = {
+  /** Unique across all types; an entity's is its slug, any other's starts with its type and a colon. */
+  id: Scalars['ID']['output'];
+};
+
 /** A company, an agency or another organization, such as Tesla or xAI. */
-export type Organization = Entity & {
+export type Organization = Entity & Node & {
   __typename?: 'Organization';
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
@@ -830,6 +846,7 @@ export type Organization = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -920,7 +937,7 @@ export type Path = {
 export type PathElement = Concept | Document | Event | Facility | Media | Organization | Person | Place | Product | Relation;
 
 /** A person, such as Elon Musk. */
-export type Person = Entity & {
+export type Person = Entity & Node & {
   __typename?: 'Person';
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
@@ -933,6 +950,7 @@ export type Person = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -965,7 +983,7 @@ export type PersonRelationsArgs = {
 };
 
 /** A place: a city, a region, a country. */
-export type Place = Entity & {
+export type Place = Entity & Node & {
   __typename?: 'Place';
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
@@ -978,6 +996,7 @@ export type Place = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -1010,7 +1029,7 @@ export type PlaceRelationsArgs = {
 };
 
 /** A product or a service, such as the Nvidia H100 or the chatbot Grok. */
-export type Product = Entity & {
+export type Product = Entity & Node & {
   __typename?: 'Product';
   aliases: Array<Alias>;
   /** True when the entity comes from background knowledge, not from a source. */
@@ -1023,6 +1042,7 @@ export type Product = Entity & {
    * `first` is at most the server's `MAX_PAGE_SIZE` (100 by default).
    */
   facts: Array<Fact>;
+  /** The entity's slug, unique across all types (Node): `elon-musk`. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -1134,6 +1154,16 @@ export type Query = {
    */
   neighborhood?: Maybe<Neighborhood>;
   /**
+   * The object with this global id (an entity's slug, `Fact:…`, `Relation:…`, `Citation:…`, `Revision:r…`), or
+   * null when there is none. Current only: it reads the graph as it is now (no `asOf`).
+   */
+  node?: Maybe<Node>;
+  /**
+   * The objects with these global ids, in the order asked, null for an id that names nothing. At most the
+   * server's `MAX_PAGE_SIZE` ids (100 by default). Batched: one statement per type asked. Current only, like `node`.
+   */
+  nodes: Array<Maybe<Node>>;
+  /**
    * A shortest path between two entities of at most `maxDepth` relations, ignoring direction; `maxDepth` is at
    * most the server's `MAX_PATH_DEPTH` (6 by default, and at most). Null when there is none or an id does not
    * exist.
@@ -1198,6 +1228,16 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type QueryPathArgs = {
   asOf?: InputMaybe<AsOf>;
   from: Scalars['ID']['input'];
@@ -1247,12 +1287,15 @@ export type Rank =
  * A directed edge between two entities. Binary facts give one relation of the fact's type; n-ary facts give one
  * relation per participant, from the event to the participant, typed by the participant's role.
  */
-export type Relation = {
+export type Relation = Node & {
   __typename?: 'Relation';
   /** The fact this relation comes from, with its provenance. */
   fact: Fact;
   from: Entity;
-  /** Stable id: the fact id, or `factId/ROLE/entityId` for a participant relation. */
+  /**
+   * `Relation:` and the relation's key: its fact's slug, or `factSlug/ROLE/entitySlug` for a participant relation
+   * (`Relation:xai-owns-grok`). Distinct from its fact's id.
+   */
   id: Scalars['ID']['output'];
   /** A short label with the key number, for display: `ITEM · 12,000 GPU`, `DELAYS · >500,000,000 USD`; `(former)` ends the label of a FORMER fact. */
   label: Scalars['String']['output'];
@@ -1384,7 +1427,7 @@ export type Retraction = {
  * One committed write: a mutation, or a knowledge file loaded or changed. Revisions are numbered in commit order
  * and never removed.
  */
-export type Revision = {
+export type Revision = Node & {
   __typename?: 'Revision';
   /** The key's name, the token's subject, or the knowledge file for SYSTEM. */
   author: Scalars['String']['output'];
@@ -1392,7 +1435,7 @@ export type Revision = {
   changes: Array<Change>;
   /** When it was committed (RFC 3339, UTC). */
   committedAt: Scalars['String']['output'];
-  /** `r` and the sequence number, e.g. `r42`. */
+  /** `Revision:r` and the sequence number, e.g. `Revision:r42`; arguments naming a revision also take `r42`. */
   id: Scalars['ID']['output'];
   /** Commit order, from 1. */
   sequence: Scalars['Int']['output'];
@@ -1642,6 +1685,39 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
   ;
 }>;
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Entity:
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+  ;
+  Node:
+    | ( CitationRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( FactRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( RelationRecord )
+    | ( RevisionRecord )
+  ;
+  Source:
+    | ( EntityRecord )
+    | ( EntityRecord )
+  ;
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -1684,6 +1760,7 @@ export type ResolversTypes = ResolversObject<{
   Modality: Modality;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighborhood: ResolverTypeWrapper<NeighborhoodRecord>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<EntityRecord>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantRecord>;
@@ -1752,6 +1829,7 @@ export type ResolversParentTypes = ResolversObject<{
   MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'entity' | 'revision'> & { entity: ResolversParentTypes['Entity'], revision: ResolversParentTypes['Revision'] };
   Mutation: Record<PropertyKey, never>;
   Neighborhood: NeighborhoodRecord;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: EntityRecord;
   PageInfo: PageInfo;
   Participant: ParticipantRecord;
@@ -1817,6 +1895,7 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
   reportedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   saidBy?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = ResolversObject<{
@@ -1927,6 +2006,7 @@ export type FactResolvers<ContextType = GraphQLContext, ParentType extends Resol
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   time?: Resolver<Maybe<ResolversTypes['TimeRef']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['FactType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type FactPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FactPayload'] = ResolversParentTypes['FactPayload']> = ResolversObject<{
@@ -1980,6 +2060,10 @@ export type NeighborhoodResolvers<ContextType = GraphQLContext, ParentType exten
   edges?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Citation' | 'Concept' | 'Document' | 'Event' | 'Facility' | 'Fact' | 'Media' | 'Organization' | 'Person' | 'Place' | 'Product' | 'Relation' | 'Revision', ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -2078,6 +2162,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   history?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
   knowledgeVersion?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxDepth' | 'to'>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<QueryRelationsArgs, 'first'>>;
   revision?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType, RequireFields<QueryRevisionArgs, 'id'>>;
@@ -2119,6 +2205,7 @@ export type RevisionResolvers<ContextType = GraphQLContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type RevisionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RevisionConnection'] = ResolversParentTypes['RevisionConnection']> = ResolversObject<{
@@ -2176,6 +2263,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   MergeEntitiesPayload?: MergeEntitiesPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;

@@ -3,7 +3,8 @@
  * the database returns), computed from the document and its coerced variables before execution. Each object
  * field costs 1; a list multiplies the cost of what is selected in it by its size: `first` for pages and
  * searches (the value asked, a variable, the operation's default for that variable, or the schema's
- * default), the reachable node count for `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, and
+ * default), the reachable node count for `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, the
+ * number of ids or representations for `nodes` and the federation's `_entities`, and
  * DEFAULT_LIST_SIZE for short unpaginated lists (citations, participants…). Scalars are free (they come with
  * their object) unless the SDL gives them a weight: `@cost(weight: 40)` on a document's full text.
  *
@@ -91,6 +92,10 @@ export function operationCost({ schema, operation, fragments, variables, limits 
       return Math.min(limits.maxNeighborhoodNodes, NEIGHBORHOOD_FIRST_LAYER * 5 ** (depthOf(args.depth, limits.maxNeighborhoodDepth) - 1));
     }
     if (name === 'path') return depthOf(args.maxDepth, limits.maxPathDepth) + 1;
+    // Lists as long as the ids or representations given (variables included): `nodes`, and `_entities` of
+    // the federation subgraph, which a gateway sends with one representation per object it needs.
+    if (name === 'nodes' && Array.isArray(args.ids)) return Math.min(args.ids.length, SIZE_CEILING);
+    if (name === '_entities' && Array.isArray(args.representations)) return Math.min(args.representations.length, SIZE_CEILING);
     return typeof args.first === 'number' ? Math.min(Math.max(args.first, 0), SIZE_CEILING) : undefined;
   };
 

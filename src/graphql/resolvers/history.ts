@@ -7,6 +7,7 @@ import type { RevisionPage } from '../../database/records.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../arguments.ts';
 import { revisionSequence } from '../as-of.ts';
 import { badUserInput } from '../errors.ts';
+import { decodeEntityOrFactId } from '../global-id.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { resolverArguments } from '../nested-fields.ts';
 
@@ -67,7 +68,7 @@ export const historyResolvers: Resolvers = {
 
     history: async (_root, args, { repository, loaders, limits }, info) => {
       const first = pageSize(resolverArguments(info, args).first, limits.maxPageSize);
-      const page = await repository.revisionsOfTarget(args.id, afterSequence(args.after), first);
+      const page = await repository.revisionsOfTarget(decodeEntityOrFactId(args.id), afterSequence(args.after), first);
       for (const revision of page.items) loaders.revision.prime(revision.sequence, revision);
       return page;
     },

@@ -4,7 +4,8 @@ import { entityResolvers } from './entities.ts';
 import { factResolvers } from './facts.ts';
 import { historyResolvers } from './history.ts';
 import { mutationResolvers } from './mutations.ts';
+import { nodeResolvers } from './node.ts';
 import { queryResolvers } from './query.ts';
 import { relationResolvers } from './relations.ts';
 
-export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers, mutationResolvers];
+export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers, mutationResolvers, nodeResolvers];

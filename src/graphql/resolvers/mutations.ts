@@ -11,12 +11,13 @@ import { ConflictError, CurationInputError, NotFoundError } from '../../curation
 import type { Caller } from '../../curation/curator.ts';
 import type { GraphQLContext } from '../context.ts';
 import { ErrorCode } from '../errors.ts';
+import { decodeEntityId, decodeFactId, decodeRevisionId, optionalRevisionId, revisionGlobalId } from '../global-id.ts';
 import type { MutationResolvers, Resolvers } from '../generated/resolvers-types.ts';
 
 const mutation: MutationResolvers = {
   upsertEntity: (_parent, { input }, context, info) =>
     run(context, info, async (caller) => {
-      const { result, revision } = await context.curator.upsertEntity(input, caller);
+      const { result, revision } = await context.curator.upsertEntity({ ...input, expectedRevision: storedRevisionId(input.expectedRevision, 'input.expectedRevision') }, caller);
       return { entity: await entityOf(context, result.id), existed: result.existed, revision };
     }),
 
@@ -28,25 +29,28 @@ const mutation: MutationResolvers = {
 
   assertFact: (_parent, { input }, context, info) =>
     run(context, info, async (caller) => {
-      const { result, revision } = await context.curator.assertFact(input, caller);
+      const id = input.id === null || input.id === undefined ? input.id : decodeFactId(input.id, 'input.id');
+      const { result, revision } = await context.curator.assertFact({ ...input, id }, caller);
       return { fact: await factOf(context, result.id), revision: revision! };
     }),
 
   retractFact: (_parent, args, context, info) =>
     run(context, info, async (caller) => {
-      const { result, revision } = await context.curator.retractFact(args, caller);
+      const { result, revision } = await context.curator.retractFact(factArgs(args), caller);
       return { fact: await factOf(context, result.id), revision: revision! };
     }),
 
   setFactRank: (_parent, args, context, info) =>
     run(context, info, async (caller) => {
-      const { result, revision } = await context.curator.setFactRank(args, caller);
+      const { result, revision } = await context.curator.setFactRank(factArgs(args), caller);
       return { fact: await factOf(context, result.id), revision: revision! };
     }),
 
   mergeEntities: (_parent, args, context, info) =>
     run(context, info, async (caller) => {
-      const { result, revision } = await context.curator.mergeEntities(args, caller);
+      const from = decodeEntityId(args.from, 'from');
+      const into = decodeEntityId(args.into, 'into');
+      const { result, revision } = await context.curator.mergeEntities({ ...args, from, into, expectedRevision: storedRevisionId(args.expectedRevision) }, caller);
       return { entity: await entityOf(context, result.id), redirected: result.redirected, revision: revision! };
     }),
 
@@ -54,6 +58,19 @@ const mutation: MutationResolvers = {
 };
 
 export const mutationResolvers: Resolvers = { Mutation: mutation };
+
+/**
+ * The curator takes stored forms: a fact's slug and a revision's `r42`. Arguments take both forms
+ * (global-id.ts), decoded here, before anything is written.
+ */
+function factArgs<T extends { id: string; expectedRevision?: string | null }>(args: T): T {
+  return { ...args, id: decodeFactId(args.id), expectedRevision: storedRevisionId(args.expectedRevision) };
+}
+
+function storedRevisionId(id: string | null | undefined, argument = 'expectedRevision'): string | null | undefined {
+  const sequence = optionalRevisionId(id, argument);
+  return sequence === null ? id : `r${sequence}`;
+}
 
 /** The caller of one mutation field, its errors turned into GraphQL errors with their codes. */
 async function run<T>(context: GraphQLContext, info: GraphQLResolveInfo, work: (caller: Caller) => Promise<T>): Promise<T> {
@@ -78,7 +95,9 @@ function asGraphQLError(error: unknown): unknown {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.NOT_FOUND, problems: [{ pointer: error.pointer, message: error.message }], http: { status: 404 } } });
   }
   if (error instanceof ConflictError) {
-    return new GraphQLError(error.message, { extensions: { code: ErrorCode.CONFLICT, currentRevision: error.currentRevision, http: { status: 409 } } });
+    // The current revision in the form Revision.id answers, so a client can send it back as expectedRevision.
+    const currentRevision = error.currentRevision === null ? null : revisionGlobalId(decodeRevisionId(error.currentRevision));
+    return new GraphQLError(error.message, { extensions: { code: ErrorCode.CONFLICT, currentRevision, http: { status: 409 } } });
   }
   if (error instanceof IdempotencyKeyReusedError) {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED, http: { status: 422 } } });

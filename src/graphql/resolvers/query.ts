@@ -12,6 +12,9 @@ import { resolverArguments } from '../nested-fields.ts';
 import { entityTypeOf } from './entities.ts';
 import { refuseAsOf, rootLoaders } from '../as-of.ts';
 import type { Loaders } from '../loaders.ts';
+import { decodeEntityId, decodeFactId } from '../global-id.ts';
+
+const optionalEntityId = (id: string | null | undefined, argument: string) => (id === null || id === undefined ? null : decodeEntityId(id, argument));
 
 /** The id a (possibly merged) id leads to: itself, its survivor, or null when unknown. */
 async function survivorOf(id: string | null, loaders: Loaders): Promise<string | null> {
@@ -23,7 +26,8 @@ export const queryResolvers: Resolvers = {
   Query: {
     // With nested lists selected, the entity and everything under it come from one statement (entity-tree.ts);
     // as of a revision, and for a merged id, the loaders answer (the tree reads the current graph by id).
-    entity: async (_root, { id, asOf }, context, info) => {
+    entity: async (_root, { id: given, asOf }, context, info) => {
+      const id = decodeEntityId(given);
       const loaders = await rootLoaders(asOf, context, info);
       const plan = loaders.asOf === null ? treePlan(context, info) : null;
       if (!plan) return loaders.entity.load(id);
@@ -32,7 +36,7 @@ export const queryResolvers: Resolvers = {
       return tree?.entity ?? loaders.entity.load(id);
     },
 
-    fact: async (_root, { id, asOf }, context, info) => (await rootLoaders(asOf, context, info)).fact.load(id),
+    fact: async (_root, { id, asOf }, context, info) => (await rootLoaders(asOf, context, info)).fact.load(decodeFactId(id)),
 
     search: async (_root, given, context, info) => {
       refuseAsOf(given.asOf, 'search', 'the full-text index holds the names entities have now, not those they had then');
@@ -60,7 +64,7 @@ export const queryResolvers: Resolvers = {
       const first = pageSize(resolverArguments(info, args).first, context.limits.maxPageSize);
       const after = decodeCursor('relation', args.after);
       const read = (from: string | null, to: string | null) => context.repository.relationPage({ from, to, type: args.type ?? null }, first, after, loaders.asOf);
-      const [from, to] = [args.from ?? null, args.to ?? null];
+      const [from, to] = [optionalEntityId(args.from, 'from'), optionalEntityId(args.to, 'to')];
       let page = await read(from, to);
       // Nothing at a merged id: ask again at its survivor (only then, so a lookup costs what it did).
       if (page.items.length === 0 && (from !== null || to !== null)) {
@@ -72,6 +76,7 @@ export const queryResolvers: Resolvers = {
     },
 
     neighborhood: async (_root, args, context, info) => {
+      decodeEntityId(args.id); // refuses another type's id; a slug is kept as it is
       const loaders = await rootLoaders(args.asOf, context, info);
       const depth = neighborhoodDepth(resolverArguments(info, args).depth, context.limits);
       const read = (id: string) => context.repository.neighborhood(id, depth, args.types ?? null, context.limits.maxNeighborhoodNodes, loaders.asOf);
@@ -85,6 +90,8 @@ export const queryResolvers: Resolvers = {
     },
 
     path: async (_root, args, context, info) => {
+      decodeEntityId(args.from, 'from');
+      decodeEntityId(args.to, 'to');
       const loaders = await rootLoaders(args.asOf, context, info);
       const maxDepth = pathDepth(resolverArguments(info, args).maxDepth, context.limits);
       if (args.from === args.to) {
