@@ -66,7 +66,7 @@ export function createHttpCache(db: Database, options: HttpCacheOptions) {
     /** preHandler of /graphql: sets the GET's ETag and policy, and answers 304 when the client already holds it. */
     revalidate: async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
       if (request.method !== 'GET' || options.maxAgeSeconds === 0) return undefined;
-      const get = getParameters(request.query);
+      const get = getParameters(request.url);
       if (!get) return undefined;
       const bookmarks = bookmarksOf(request.headers);
       let sequence: number;
@@ -131,15 +131,18 @@ function withCacheHeaders(reply: FastifyReply, decision: CacheDecision): Fastify
     .header('vary', [...new Set([...vary, ...CACHE_VARY])].join(', '));
 }
 
-/** A GET's parameters as Apollo reads them; null when they are not strings (Apollo answers those). */
-function getParameters(query: unknown): { query?: string; hash?: string; variables?: string; operationName?: string } | null {
-  if (!query || typeof query !== 'object') return null;
-  const { query: text, extensions, variables, operationName } = query as Record<string, unknown>;
-  const strings = [text, extensions, variables, operationName].every((value) => value === undefined || typeof value === 'string');
-  if (!strings) return null;
-  const hash = hashIn(extensions as string | undefined);
+/**
+ * A GET's parameters read from its URL, as Apollo reads them (after persisted-queries.ts turned a `documentId`
+ * into `extensions`); null when Apollo would refuse them (a repeated parameter, no query and no hash).
+ */
+function getParameters(url: string): { query?: string; hash?: string; variables?: string; operationName?: string } | null {
+  const params = new URL(url, 'http://local').searchParams;
+  const once = (name: string) => (params.getAll(name).length > 1 ? null : (params.get(name) ?? undefined));
+  const [text, extensions, variables, operationName] = ['query', 'extensions', 'variables', 'operationName'].map(once);
+  if (text === null || extensions === null || variables === null || operationName === null) return null;
+  const hash = hashIn(extensions);
   if (text === undefined && hash === undefined) return null;
-  return { query: text as string | undefined, hash, variables: variables as string | undefined, operationName: operationName as string | undefined };
+  return { query: text, hash, variables, operationName };
 }
 
 function hashIn(extensions: string | undefined): string | undefined {
