@@ -197,6 +197,11 @@ describe('settings', () => {
     const anonymous = await get(getUrl(keyed.graphqlUrl, '{ knowledgeVersion { id } }'), { 'if-none-match': answer.etag! });
     expect(anonymous.status).toBe(401);
     expect(anonymous.cacheControl).toBe('no-store');
+    // The SDL too needs the key, and is private.
+    expect((await fetch(`${keyed.baseUrl}/schema.graphql`)).status).toBe(401);
+    const sdl = await fetch(`${keyed.baseUrl}/schema.graphql`, { headers: bearer(key) });
+    expect(sdl.status).toBe(200);
+    expect(sdl.headers.get('cache-control')).toBe('private, max-age=60');
   });
 
   it('CACHE_MAX_AGE_SECONDS sets max-age, and 0 turns caching off without reading the version', async () => {
