@@ -11,12 +11,13 @@
  *   errors, which it alone sees.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, Kind, parse, valueFromASTUntyped, type DocumentNode } from 'graphql';
 import { createHash } from 'node:crypto';
 import type { Database } from '../database/database.ts';
 import { KnowledgeGraphRepository } from '../database/repository.ts';
 import { BOOKMARK_HEADER } from '../graphql/bookmarks-plugin.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
 import { principalOf } from './credentials.ts';
 import { sha256Hex } from './persisted-queries.ts';
 import { bookmarksOf } from './request-headers.ts';
@@ -61,11 +62,12 @@ export function createHttpCache(db: Database, options: HttpCacheOptions) {
   const scope = options.privateReads ? 'private' : 'public';
   return {
     /** Registers the request decoration (before any request). */
-    decorate: (app: { decorateRequest(name: 'httpCache', value: null): unknown }) => app.decorateRequest('httpCache', null),
+    decorate: (app: FastifyInstance) => app.decorateRequest('httpCache', null),
 
     /** preHandler of /graphql: sets the GET's ETag and policy, and answers 304 when the client already holds it. */
     revalidate: async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-      if (request.method !== 'GET' || options.maxAgeSeconds === 0) return undefined;
+      // A GET that fails Apollo's CSRF rule is refused by Apollo: no ETag for it, and no 304 (which skips Apollo).
+      if (request.method !== 'GET' || options.maxAgeSeconds === 0 || !passesCsrfRule(request.headers)) return undefined;
       const get = getParameters(request.url);
       if (!get) return undefined;
       const bookmarks = bookmarksOf(request.headers);
@@ -90,8 +92,7 @@ export function createHttpCache(db: Database, options: HttpCacheOptions) {
         cacheControl: immutable ? `${scope}, max-age=${AS_OF_REVISION_MAX_AGE_SECONDS}, immutable` : `${scope}, max-age=${options.maxAgeSeconds}`,
       };
       request.httpCache = decision;
-      // A 304 skips Apollo, so it must pass Apollo's CSRF rule itself (else Apollo answers and refuses it).
-      if (!matches(request.headers['if-none-match'], decision.etag) || !passesCsrfRule(request.headers)) return undefined;
+      if (!matches(request.headers['if-none-match'], decision.etag)) return undefined;
       return withCacheHeaders(reply, decision).status(304).send();
     },
 
@@ -105,7 +106,7 @@ export function createHttpCache(db: Database, options: HttpCacheOptions) {
     },
 
     /** Apollo plugin: an answer with errors (or from anything but a query) is never stored. */
-    plugin: {
+    plugin: <ApolloServerPlugin<GraphQLContext>>{
       async requestDidStart() {
         return {
           async willSendResponse({ response, operation }) {
@@ -114,7 +115,7 @@ export function createHttpCache(db: Database, options: HttpCacheOptions) {
           },
         };
       },
-    } satisfies ApolloServerPlugin<never> as ApolloServerPlugin<any>,
+    },
   };
 }
 

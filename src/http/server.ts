@@ -81,6 +81,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   const auth = createAuth(config, db, schema);
   // APQ and trusted documents (persisted-queries.ts), and HTTP caching of GET queries (http-cache.ts).
   const persisted = createPersistedQueries({ cacheBytes: settings.persistedQueriesCacheBytes, trustedDocuments: settings.trustedDocuments, introspection: settings.introspection });
+  if (persisted.trustedCount !== null) log.info({ trustedDocuments: persisted.trustedCount, manifest: settings.trustedDocuments }, 'only trusted documents run (TRUSTED_DOCUMENTS)');
   const httpCache = createHttpCache(db, { maxAgeSeconds: settings.cacheMaxAgeSeconds, privateReads: config.auth.requireKeyForReads, textOf: persisted.textOf });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,

@@ -220,11 +220,14 @@ describe('CSRF on GET', () => {
   it('refuses a simple GET (no preflight-forcing header), even with a current ETag', async () => {
     const url = getUrl(server.graphqlUrl, ENTITY, { id: 'elon-musk' });
     const { etag } = await get(url);
+    const before = server.app.db.stats.statements;
     for (const headers of [{}, { 'content-type': 'text/plain' }, { 'if-none-match': etag! }] as Record<string, string>[]) {
       const response = await fetch(url, { headers: { accept: 'application/json', ...headers } });
       expect(response.status).toBe(400);
       expect(await response.text()).toMatch(/CSRF/);
     }
+    // Refused before anything is read, the knowledge version included.
+    expect(server.app.db.stats.statements).toBe(before);
     // Either preflight-forcing header passes, as does a non-simple content-type.
     for (const headers of [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Entity' }, { 'content-type': 'application/json' }] as Record<string, string>[]) {
       expect((await fetch(url, { headers: { accept: 'application/json', ...headers } })).status).toBe(200);
