@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientError, createClient, ErrorCode } from '../../clients/typescript/src/client.ts';
 import { EntityFactsDocument, EntitySummaryFragmentDoc, NodeByIdDocument, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
@@ -213,6 +215,24 @@ describe('createClient', () => {
     // The root field fails alone: the answer is data with that field null, and its error.
     expect((error as ClientError).data).toEqual({ entity: null });
     expect((error as ClientError).errors[0]?.path).toEqual(['entity', 'relations']);
+  });
+
+  it('works against a server that runs only trusted documents (TRUSTED_DOCUMENTS = its manifest)', async () => {
+    const trusted = await startTestServer({ TRUSTED_DOCUMENTS: path.join(PROJECT_ROOT, 'clients/typescript/generated/persisted-documents.json') });
+    try {
+      const wire = recordingFetch();
+      const client = createClient({ url: trusted.graphqlUrl, fetch: wire.fetch });
+      const answer = await whoOwns(client, 'grok');
+      expect(answer?.owners.map((o) => o.owner)).toEqual(['xAI']);
+      // The manifest is the server's store: the hash alone is enough from the first request on.
+      expect(wire.sent.map((r) => r.hasText)).toEqual([false]);
+      const handWritten: TypedDocumentNode<{ entity: { id: string } | null }, Record<string, never>> = parse('query HandWritten { entity(id: "grok") { id } }');
+      const refused = await client.query(handWritten).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ClientError);
+      expect((refused as ClientError).code).toBe(ErrorCode.DOCUMENT_NOT_TRUSTED);
+    } finally {
+      await trusted.stop();
+    }
   });
 
   it('sends the key as a bearer token', async () => {
