@@ -15,7 +15,7 @@ import { ClientError, createClient, ErrorCode } from '../../clients/typescript/s
 import { EntityFactsDocument, EntitySummaryFragmentDoc, NodeByIdDocument, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
 import possibleTypesResult from '../../clients/typescript/generated/possible-types.ts';
 import manifest from '../../clients/typescript/generated/persisted-documents.json' with { type: 'json' };
-import { pathBetween, relationsWithNumbers, whoOwns } from '../../clients/typescript/example/relation-lookups.ts';
+import { main, pathBetween, relationsWithNumbers, whoOwns } from '../../clients/typescript/example/relation-lookups.ts';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
 import { issueApiKey } from '../support/api-keys.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -122,6 +122,19 @@ describe('the example app on the typed client', () => {
     expect(found!.length).toBe(shortestPathLength('elon-musk', 'grok'));
     expect(found!.steps).toEqual(['Elon Musk', 'FOUNDED', 'xAI', 'OWNS', 'Grok']);
     expect(found!.entities).toEqual(['elon-musk', 'xai', 'grok']);
+  });
+
+  it('runs as a program, printing the three answers', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await main({ url: server.graphqlUrl });
+      const printed = log.mock.calls.map(([text]) => JSON.parse(String(text)) as unknown);
+      expect(printed).toHaveLength(3);
+      expect(printed[0]).toMatchObject({ name: 'Grok', owners: [{ owner: 'xAI' }] });
+      expect(printed[2]).toMatchObject({ steps: ['Elon Musk', 'FOUNDED', 'xAI', 'OWNS', 'Grok'] });
+    } finally {
+      log.mockRestore();
+    }
   });
 });
 
