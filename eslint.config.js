@@ -17,14 +17,10 @@ export default [
     rules: {
       ...graphqlPlugin.configs['flat/schema-recommended'].rules,
       ...graphqlPlugin.configs['flat/schema-relay'].rules,
-      // Stricter than recommended (types and root fields only): every field, argument, input field and enum value too.
-      '@graphql-eslint/require-description': ['error', { types: true, rootField: true, DirectiveDefinition: true, FieldDefinition: true, InputValueDefinition: true, EnumValueDefinition: true }],
-      // Off: one-line descriptions are "inline" and longer ones """block""" (as graphql-js prints them and the generator writes them); the rule allows only one style for all.
-      '@graphql-eslint/description-style': 'off',
-      // `nodes: [X!]!` beside `edges` (docs/public-api.md, Connections) and value lists (aliases, citations) are lists of non-edges by design.
-      '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }],
-      // Connections, edges, payloads and value types have no identity of their own; every record type has `id: ID!`.
-      '@graphql-eslint/strict-id-in-types': ['error', { exceptions: { suffixes: ['Connection', 'Edge', 'Payload'], types: VALUE_TYPES } }],
+      '@graphql-eslint/require-description': ['error', { types: true, rootField: true, DirectiveDefinition: true, FieldDefinition: true, InputValueDefinition: true, EnumValueDefinition: true }], // stricter than recommended (types and root fields only): every field, argument, input field and enum value too
+      '@graphql-eslint/description-style': 'off', // the SDL's convention (which the generator follows): one-line descriptions "inline", longer ones """block"""; the rule allows one style for all
+      '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }], // `nodes: [X!]!` beside `edges` (docs/public-api.md, Connections) and value lists (aliases, citations) are lists of non-edges by design
+      '@graphql-eslint/strict-id-in-types': ['error', { exceptions: { suffixes: ['Connection', 'Edge', 'Payload'], types: VALUE_TYPES } }], // connections, edges, payloads and value types have no identity of their own; every record type has `id: ID!`
     },
   },
 ];

@@ -2,7 +2,7 @@
  * The entity-tree plan: what a root `entity` selection asks the one statement for (aliases, fragments,
  * @skip/@include with variables, SDL defaults), and when it leaves the nested fields to the loaders, with why.
  */
-import { buildSchema, isInterfaceType, isObjectType, Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildASTSchema, buildSchema, isInterfaceType, isObjectType, Kind, parse, visit, type FieldDefinitionNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import type { FactsList, RelationsList } from '../../src/database/entity-tree.ts';
@@ -33,7 +33,14 @@ const relationsOf = (list: unknown) => list as RelationsList;
 const factsOf = (list: unknown) => list as FactsList;
 
 /** The SDL with `text` inserted after every declaration `field` matches (the interface's and each type's). */
-const sdlWith = (field: RegExp, text: string) => buildSchema(SDL.replace(field, (declaration) => `${declaration}\n  ${text}`));
+/** The schema with every field of every type and interface passed through `edit` (by AST, whatever the SDL's layout). */
+function schemaWithFields(edit: (field: FieldDefinitionNode) => FieldDefinitionNode[]): GraphQLSchema {
+  const fields = <T extends { fields?: readonly FieldDefinitionNode[] }>(node: T): T => ({ ...node, fields: node.fields?.flatMap(edit) });
+  return buildASTSchema(visit(parse(SDL), { ObjectTypeDefinition: fields, ObjectTypeExtension: fields, InterfaceTypeDefinition: fields, InterfaceTypeExtension: fields }));
+}
+const hasArgument = (field: FieldDefinitionNode, name: string) => field.arguments?.some((a) => a.name.value === name) ?? false;
+/** A field definition written in SDL. */
+const fieldFrom = (sdl: string) => (parse(`type T { ${sdl} }`).definitions[0] as ObjectTypeDefinitionNode).fields![0]!;
 
 describe('entityTreePlan', () => {
   it('applies the SDL defaults, also where a client sends null', () => {
@@ -94,7 +101,9 @@ describe('entityTreePlan', () => {
   });
 
   it('falls back, naming the argument, when given an argument the tree does not honour', () => {
-    const withSince = buildSchema(SDL.replaceAll('relations(types: [RelationType!], direction: Direction = BOTH, first: Int, after: String, last: Int, before: String)', 'relations(types: [RelationType!], direction: Direction = BOTH, first: Int, after: String, last: Int, before: String, since: String)'));
+    // An entity's `relations` (the one with `direction`) with one more argument.
+    const since = fieldFrom('f(since: String): Int').arguments![0]!;
+    const withSince = schemaWithFields((f) => (f.name.value === 'relations' && hasArgument(f, 'direction') ? [{ ...f, arguments: [...f.arguments!, since] }] : [f]));
     const decision = decide('{ entity(id: "x") { relations(since: "2024") { nodes { id } } } }', {}, withSince);
     expect(decision).toEqual({ kind: 'loaders', reason: 'the entity tree does not honour the argument since of relations', field: 'relations', argument: 'since' });
     // Not given, it changes nothing: the tree serves the selection.
@@ -102,7 +111,9 @@ describe('entityTreePlan', () => {
   });
 
   it('falls back when a field the tree does not know takes arguments, and not for backedFacts (its loader serves it)', () => {
-    const withMentions = sdlWith(/^\s*facts\(types: \[FactType!\], first: Int, after: String, last: Int, before: String, includeRetracted: Boolean = false\): FactConnection!$/gm, 'mentions(first: Int = 5): [Fact!]!');
+    // Beside every entity's `facts`, a field the tree does not know.
+    const mentions = fieldFrom('mentions(first: Int = 5): [Fact!]!');
+    const withMentions = schemaWithFields((f) => (f.name.value === 'facts' && hasArgument(f, 'includeRetracted') ? [f, mentions] : [f]));
     const decision = decide('{ entity(id: "x") { mentions { id } relations { nodes { id } } } }', {}, withMentions);
     expect(decision).toEqual({ kind: 'loaders', reason: 'the entity tree does not know the field mentions, which takes arguments', field: 'mentions' });
     const withCitationFilter = buildSchema(SDL.replace(/^  citations: \[Citation!\]!$/m, '  citations(kinds: [CitationKind!]): [Citation!]!'));

@@ -457,10 +457,14 @@ export type EntityRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** A page of entities, ordered by id. */
 export type EntityConnection = {
   __typename?: 'EntityConnection';
+  /** The page's entitys, each with its cursor. */
   edges: Array<EntityEdge>;
+  /** The page's entitys, without cursors (the same as `edges[].node`). */
   nodes: Array<Entity>;
+  /** Where the page sits in the list: whether items come before and after it, and its first and last cursors. */
   pageInfo: PageInfo;
   /** How many items the whole list holds: exact when `totalCountIsEstimate` is false; beyond `EXACT_COUNT_LIMIT` (10,000 by default) an estimate. */
   totalCount: Scalars['Int']['output'];
@@ -468,9 +472,12 @@ export type EntityConnection = {
   totalCountIsEstimate: Scalars['Boolean']['output'];
 };
 
+/** One entity of a page, with its cursor. */
 export type EntityEdge = {
   __typename?: 'EntityEdge';
+  /** This item's place in the list: pass it as `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The entity. */
   node: Entity;
 };
 
@@ -670,8 +677,11 @@ export type Fact = Node & {
 /** A page of facts: preferred facts first, then by fact id. */
 export type FactConnection = {
   __typename?: 'FactConnection';
+  /** The page's facts, each with its cursor. */
   edges: Array<FactEdge>;
+  /** The page's facts, without cursors (the same as `edges[].node`). */
   nodes: Array<Fact>;
+  /** Where the page sits in the list: whether items come before and after it, and its first and last cursors. */
   pageInfo: PageInfo;
   /** How many items the whole list holds: exact when `totalCountIsEstimate` is false; beyond `EXACT_COUNT_LIMIT` (10,000 by default) an estimate. */
   totalCount: Scalars['Int']['output'];
@@ -679,9 +689,12 @@ export type FactConnection = {
   totalCountIsEstimate: Scalars['Boolean']['output'];
 };
 
+/** One fact of a page, with its cursor. */
 export type FactEdge = {
   __typename?: 'FactEdge';
+  /** This item's place in the list: pass it as `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The fact. */
   node: Fact;
 };
 
@@ -1618,10 +1631,14 @@ export type Relation = Node & {
   type: RelationType;
 };
 
+/** A page of relations, ordered by relation id. */
 export type RelationConnection = {
   __typename?: 'RelationConnection';
+  /** The page's relations, each with its cursor. */
   edges: Array<RelationEdge>;
+  /** The page's relations, without cursors (the same as `edges[].node`). */
   nodes: Array<Relation>;
+  /** Where the page sits in the list: whether items come before and after it, and its first and last cursors. */
   pageInfo: PageInfo;
   /** How many items the whole list holds: exact when `totalCountIsEstimate` is false; beyond `EXACT_COUNT_LIMIT` (10,000 by default) an estimate. */
   totalCount: Scalars['Int']['output'];
@@ -1629,9 +1646,12 @@ export type RelationConnection = {
   totalCountIsEstimate: Scalars['Boolean']['output'];
 };
 
+/** One relation of a page, with its cursor. */
 export type RelationEdge = {
   __typename?: 'RelationEdge';
+  /** This item's place in the list: pass it as `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The relation. */
   node: Relation;
 };
 
@@ -1766,10 +1786,14 @@ export type Revision = Node & {
   summary: Scalars['String']['output'];
 };
 
+/** A page of revisions, in commit order. */
 export type RevisionConnection = {
   __typename?: 'RevisionConnection';
+  /** The page's revisions, each with its cursor. */
   edges: Array<RevisionEdge>;
+  /** The page's revisions, without cursors (the same as `edges[].node`). */
   nodes: Array<Revision>;
+  /** Where the page sits in the list: whether items come before and after it, and its first and last cursors. */
   pageInfo: PageInfo;
   /** How many items the whole list holds: exact when `totalCountIsEstimate` is false; beyond `EXACT_COUNT_LIMIT` (10,000 by default) an estimate. */
   totalCount: Scalars['Int']['output'];
@@ -1777,9 +1801,12 @@ export type RevisionConnection = {
   totalCountIsEstimate: Scalars['Boolean']['output'];
 };
 
+/** One revision of a page, with its cursor. */
 export type RevisionEdge = {
   __typename?: 'RevisionEdge';
+  /** This item's place in the list: pass it as `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The revision. */
   node: Revision;
 };
 
@@ -1795,8 +1822,11 @@ export type Scope =
 /** Ranked full-text matches: best score first, then by entity id. */
 export type SearchConnection = {
   __typename?: 'SearchConnection';
+  /** The page's matchs, each with its cursor. */
   edges: Array<SearchEdge>;
+  /** The page's matchs, without cursors (the same as `edges[].node`). */
   nodes: Array<Entity>;
+  /** Where the page sits in the list: whether items come before and after it, and its first and last cursors. */
   pageInfo: PageInfo;
   /** How many entities match: exact when `totalCountIsEstimate` is false; beyond `EXACT_COUNT_LIMIT` (10,000 by default) an estimate. */
   totalCount: Scalars['Int']['output'];
@@ -1807,7 +1837,7 @@ export type SearchConnection = {
 /** A ranked full-text match over names and aliases. */
 export type SearchEdge = {
   __typename?: 'SearchEdge';
-  /** The cursor of this match, for `after` and `before`. */
+  /** This match's place in the ranking: pass it as `after` or `before`. */
   cursor: Scalars['String']['output'];
   /** The entity whose name or alias matched. */
   node: Entity;
