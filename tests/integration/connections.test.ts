@@ -29,14 +29,14 @@ beforeAll(async () => {
   const assert = `mutation ($input: AssertFactInput!) { assertFact(input: $input) { fact { id } } }`;
   const quote = DOCUMENT_TEXT.slice(0, 'Acme bought Widgets Inc'.length);
   for (let i = 0; i < EXTRA_FACTS; i += 1) {
-    const id = `${P}-tesla-owns-${String(i).padStart(3, '0')}`;
+    const id = `${P}-acme-owns-${String(i).padStart(3, '0')}`;
     await client.gql(assert, {
       input: {
         id,
         type: 'OWNS',
-        subject: 'tesla',
+        subject: world.acme,
         object: i % 2 === 0 ? world.widgets : world.globex,
-        statement: `Tesla owns part ${i}.`,
+        statement: `Acme owns part ${i}.`,
         modality: 'ACTUAL',
         rank: preferred(i) ? 'PREFERRED' : 'NORMAL',
         citations: [{ document: world.doc, quote, saidBy: world.doc, kind: 'STATEMENT' }],
@@ -82,10 +82,10 @@ const LISTS: List[] = [
   { name: 'entities', query: `query(${PAGING}) { entities(${ARGS}) { ${SELECTION} } }`, pick: (d) => d.entities, size: 7, atLeast: 50 },
   { name: 'entities of a kind', query: `query(${PAGING}) { entities(kind: ORGANIZATION, ${ARGS}) { ${SELECTION} } }`, pick: (d) => d.entities, size: 4, atLeast: 8 },
   { name: 'relations', query: `query(${PAGING}) { relations(${ARGS}) { ${SELECTION} } }`, pick: (d) => d.relations, size: 30, atLeast: 150 },
-  { name: 'relations from an entity', query: `query(${PAGING}) { relations(from: "tesla", type: OWNS, ${ARGS}) { ${SELECTION} } }`, pick: (d) => d.relations, size: 16, atLeast: EXTRA_FACTS },
+  { name: 'relations from an entity', query: `query(${PAGING}) { relations(from: "${P}-acme", type: OWNS, ${ARGS}) { ${SELECTION} } }`, pick: (d) => d.relations, size: 16, atLeast: EXTRA_FACTS },
   {
     name: 'Entity.relations',
-    query: `query(${PAGING}) { entity(id: "tesla") { relations(${ARGS}) { ${SELECTION} } } }`,
+    query: `query(${PAGING}) { entity(id: "${P}-acme") { relations(${ARGS}) { ${SELECTION} } } }`,
     pick: (d) => d.entity.relations,
     size: 25,
     atLeast: EXTRA_FACTS,
@@ -97,11 +97,11 @@ const LISTS: List[] = [
     size: 3,
     atLeast: 5,
   },
-  { name: 'Entity.facts (beyond 100)', query: `query(${PAGING}) { entity(id: "tesla") { facts(${ARGS}) { ${SELECTION} } } }`, pick: (d) => d.entity.facts, size: 100, atLeast: EXTRA_FACTS },
-  { name: 'Entity.facts, small pages', query: `query(${PAGING}) { entity(id: "tesla") { facts(${ARGS}) { ${SELECTION} } } }`, pick: (d) => d.entity.facts, size: 13, atLeast: EXTRA_FACTS },
+  { name: 'Entity.facts (beyond 100)', query: `query(${PAGING}) { entity(id: "${P}-acme") { facts(${ARGS}) { ${SELECTION} } } }`, pick: (d) => d.entity.facts, size: 100, atLeast: EXTRA_FACTS },
+  { name: 'Entity.facts, small pages', query: `query(${PAGING}) { entity(id: "${P}-acme") { facts(${ARGS}) { ${SELECTION} } } }`, pick: (d) => d.entity.facts, size: 13, atLeast: EXTRA_FACTS },
   {
     name: 'Entity.facts with retracted ones',
-    query: `query(${PAGING}) { entity(id: "tesla") { facts(includeRetracted: true, ${ARGS}) { ${SELECTION} } } }`,
+    query: `query(${PAGING}) { entity(id: "${P}-acme") { facts(includeRetracted: true, ${ARGS}) { ${SELECTION} } } }`,
     pick: (d) => d.entity.facts,
     size: 40,
     atLeast: EXTRA_FACTS,
@@ -174,15 +174,15 @@ describe('every connection pages both ways over the same items', () => {
   }, 300_000);
 
   it('reaches an entity\'s facts beyond the 100th, preferred ones first, then by id', async () => {
-    const { entity } = await client.gql(`{ entity(id: "tesla") { facts(first: 100) { edges { cursor node { id rank } } pageInfo { endCursor hasNextPage } totalCount } } }`);
+    const { entity } = await client.gql(`{ entity(id: "${P}-acme") { facts(first: 100) { edges { cursor node { id rank } } pageInfo { endCursor hasNextPage } totalCount } } }`);
     expect(entity.facts.pageInfo.hasNextPage).toBe(true);
-    const rest = await client.gql(`query($after: String) { entity(id: "tesla") { facts(first: 100, after: $after) { nodes { id rank } } } }`, { after: entity.facts.pageInfo.endCursor });
+    const rest = await client.gql(`query($after: String) { entity(id: "${P}-acme") { facts(first: 100, after: $after) { nodes { id rank } } } }`, { after: entity.facts.pageInfo.endCursor });
     const all = [...entity.facts.edges.map((e: { node: { id: string; rank: string } }) => e.node), ...rest.entity.facts.nodes];
     expect(all).toHaveLength(entity.facts.totalCount);
     const rankKey = (f: { rank: string }) => (f.rank === 'PREFERRED' ? 0 : 1);
     const sorted = [...all].sort((a, b) => rankKey(a) - rankKey(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     expect(all).toEqual(sorted);
-    const mine = all.filter((f: { id: string }) => f.id.includes(`${P}-tesla-owns-`));
+    const mine = all.filter((f: { id: string }) => f.id.includes(`${P}-acme-owns-`));
     expect(mine).toHaveLength(EXTRA_FACTS);
   });
 
@@ -208,12 +208,12 @@ describe('totalCount beyond EXACT_COUNT_LIMIT is flagged as an estimate', () => 
 
   it(`exact up to the bound (${SMALL_BOUND}), an estimate beyond it, never below what was counted`, async () => {
     const cases: [string, (d: any) => { totalCount: number; totalCountIsEstimate: boolean }][] = [
-      ['{ entity(id: "tesla") { facts { totalCount totalCountIsEstimate } } }', (d) => d.entity.facts],
-      ['{ entity(id: "tesla") { relations { totalCount totalCountIsEstimate } } }', (d) => d.entity.relations],
+      [`{ entity(id: "${P}-acme") { facts { totalCount totalCountIsEstimate } } }`, (d) => d.entity.facts],
+      [`{ entity(id: "${P}-acme") { relations { totalCount totalCountIsEstimate } } }`, (d) => d.entity.relations],
       ['{ entities { totalCount totalCountIsEstimate } }', (d) => d.entities],
       ['{ entities(kind: ORGANIZATION) { totalCount totalCountIsEstimate } }', (d) => d.entities],
       ['{ relations { totalCount totalCountIsEstimate } }', (d) => d.relations],
-      ['{ relations(from: "tesla") { totalCount totalCountIsEstimate } }', (d) => d.relations],
+      [`{ relations(from: "${P}-acme") { totalCount totalCountIsEstimate } }`, (d) => d.relations],
       [`{ entity(id: "${P}-doc") { ... on Source { backedFacts { totalCount totalCountIsEstimate } } } }`, (d) => d.entity.backedFacts],
       [`{ history(id: "${P}-acme") { totalCount totalCountIsEstimate } }`, (d) => d.history],
     ];
@@ -226,7 +226,7 @@ describe('totalCount beyond EXACT_COUNT_LIMIT is flagged as an estimate', () => 
       expect(estimated.totalCount, query).toBeGreaterThan(SMALL_BOUND);
     }
     // Under the bound, exact on both servers.
-    const few = `{ entity(id: "${P}-acme") { facts { totalCount totalCountIsEstimate } } }`;
+    const few = '{ entity(id: "xai") { facts { totalCount totalCountIsEstimate } } }';
     expect(await count(small, few, (d) => d.entity.facts)).toEqual(await count(client, few, (d) => d.entity.facts));
     // The stored degree counts the entity's fact edges: at least the facts it has.
     const facts = await count(small, cases[0]![0], cases[0]![1]);

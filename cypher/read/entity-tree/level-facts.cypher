@@ -1,6 +1,6 @@
-// A page of the facts of each distinct entity of {{owners}} (keyset on rank then id, as cypher/read/fragments/
-// fact-keyset; {{order}}: DESC for a backward page, reversed back in code). Only facts have ABOUT links: no label check per fact
-// (a hub has tens of thousands).
+// A page of the facts of each distinct entity of {{owners}}: keyset on rank then id, as
+// cypher/read/fragments/fact-keyset ({{order}}: DESC for a backward page, reversed back in code). Only facts
+// have ABOUT links: no label check per fact (a hub has tens of thousands).
 CALL {
   WITH {{owners}}
   UNWIND {{owners}} AS owner
