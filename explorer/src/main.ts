@@ -337,7 +337,9 @@ async function restore() {
   const focus = params.get('focus');
   const expanded = (params.get('expand') ?? '').split(',').filter(Boolean);
   const path = (params.get('path') ?? '').split(',').filter(Boolean);
-  const edge = params.get('edge');
+  // Links shared before relation ids were global (`edge=xai-owns-grok`) name the relation by its key alone.
+  const given = params.get('edge');
+  const edge = given && !given.includes(':') ? `Relation:${given}` : given;
   if (!focus && path.length !== 2) return say('Search for an entity to start, for example “grok”.');
   if (focus) {
     state.focus = focus;

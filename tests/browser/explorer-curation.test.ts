@@ -118,7 +118,7 @@ describe('explorer: curation on demand', () => {
     await idle(page);
     const lines = await revisions.locator(':scope > li').allInnerTexts();
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^r\\d+ · .* UTC · by ${KEY_NAME} \\(key\\)`));
+    expect(lines[0]).toMatch(new RegExp(`^Revision:r\\d+ · .* UTC · by ${KEY_NAME} \\(key\\)`));
     expect(lines[0]).toContain(`assert fact ${RETRACTED_ID}`);
     expect(lines[1]).toContain(`retract fact ${RETRACTED_ID}`);
     expect(lines[1]).toContain(`reason: ${REASON}`);

@@ -276,7 +276,7 @@ describe('provenance', () => {
     const byId = new Map(data.sources.map((s: { id: string; backedFacts: { id: string }[] }) => [s.id, s.backedFacts.map((f) => f.id)]));
     expect(byId.get('cnbc')).toContain('Fact:musk-redirects-h100-from-tesla-to-x');
     expect(byId.get('nvidia-memo-2023-12')).toContain('Fact:musk-redirects-h100-from-tesla-to-x');
-    expect(byId.get('nvidia-email-2024-02')).toContain('musk-plans-xai-gpu-cluster');
+    expect(byId.get('nvidia-email-2024-02')).toContain('Fact:musk-plans-xai-gpu-cluster');
     expect(data.sources.find((s: { id: string }) => s.id === 'leblogauto-article-musk-nvidia-h100').__typename).toBe('Document');
   });
 

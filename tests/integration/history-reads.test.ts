@@ -145,7 +145,7 @@ describe('redirects', () => {
     expect(merged).toMatchObject({ id: world.acme, name: 'Acme', redirectedFrom: dup });
     expect(merged.facts.map((f: { id: string }) => f.id)).toContain(`Fact:${P}-dup-owns-widgets`);
     expect(survivor.redirectedFrom).toBeNull();
-    expect(merge).toMatch(/^r\d+$/);
+    expect(merge).toMatch(/^Revision:r\d+$/);
   });
 
   it('follows chains of merges', async () => {

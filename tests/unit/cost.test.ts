@@ -34,6 +34,11 @@ describe('cost of data fields', () => {
     expect(cost('{ relations(first: 7) { nodes { to { id } } } }')).toBe(1 + 7 * 2);
   });
 
+  it('counts nodes(ids) by the number of ids, from a literal or the variables', () => {
+    expect(cost('{ nodes(ids: ["a", "b", "c"]) { id ... on Fact { subject { id } } } }')).toBe(3 * 2);
+    expect(cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 40 }, (_, i) => `e${i}`) })).toBe(40);
+  });
+
   it("uses the schema's default page size when `first` is not given", () => {
     expect(cost('{ search(text: "a") { score } }')).toBe(10); // search(first: Int = 10)
     expect(cost('{ relations { nodes { id } } }')).toBe(1 + 20); // relations(first: Int = 20)
