@@ -324,645 +324,42 @@ export type EntityWithRelationsQueryVariables = Exact<{
 
 
 export type EntityWithRelationsQuery = { entity:
-    | { __typename: 'Concept', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Document', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Event', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Facility', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Media', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Organization', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Person', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Place', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Product', background: boolean, id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: RelationType, label: string, from:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , to:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , object:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                , reportedBy:
-                  | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                  | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-                 | null }> } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Concept_Fragment
+    )
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Document_Fragment
+    )
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Event_Fragment
+    )
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Facility_Fragment
+    )
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Media_Fragment
+    )
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Organization_Fragment
+    )
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Person_Fragment
+    )
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Place_Fragment
+    )
+    | (
+      { background: boolean, aliases: Array<{ text: string, language: string | null }>, relations: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: RelationWithFactFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Product_Fragment
+    )
    | null };
 
 export type RelationNumbersQueryVariables = Exact<{
@@ -973,285 +370,222 @@ export type RelationNumbersQueryVariables = Exact<{
 
 
 export type RelationNumbersQuery = { entity:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Concept_Fragment
+    )
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Document_Fragment
+    )
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Event_Fragment
+    )
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Facility_Fragment
+    )
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Media_Fragment
+    )
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Organization_Fragment
+    )
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Person_Fragment
+    )
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string, relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Place_Fragment
+    )
+    | (
+      { relations: { totalCount: number, totalCountIsEstimate: boolean, nodes: Array<{ id: string, type: RelationType, label: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
           , to:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, statement: string, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | EntitySummary_Organization_Fragment
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: { id: string, statement: string, quantities: Array<QuantityFieldsFragment> } }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Product_Fragment
+    )
    | null };
 
 export type WhoOwnsQueryVariables = Exact<{
@@ -1260,555 +594,159 @@ export type WhoOwnsQueryVariables = Exact<{
 
 
 export type WhoOwnsQuery = { entity:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string, relations: { nodes: Array<{ id: string, from:
-            | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, aliases: Array<{ text: string }> }
-            | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-            | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-          , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }> } }
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Concept_Fragment
+    )
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Document_Fragment
+    )
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Event_Fragment
+    )
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Facility_Fragment
+    )
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Media_Fragment
+    )
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Organization_Fragment
+    )
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Person_Fragment
+    )
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Place_Fragment
+    )
+    | (
+      { relations: { nodes: Array<{ id: string, from:
+            | EntitySummary_Concept_Fragment
+            | EntitySummary_Document_Fragment
+            | EntitySummary_Event_Fragment
+            | EntitySummary_Facility_Fragment
+            | EntitySummary_Media_Fragment
+            | (
+              { aliases: Array<{ text: string }> }
+              & EntitySummary_Organization_Fragment
+            )
+            | EntitySummary_Person_Fragment
+            | EntitySummary_Place_Fragment
+            | EntitySummary_Product_Fragment
+          , fact: FactWithProvenanceFragment }> } }
+      & EntitySummary_Product_Fragment
+    )
    | null };
 
 export type FactByIdQueryVariables = Exact<{
@@ -1816,57 +754,7 @@ export type FactByIdQueryVariables = Exact<{
 }>;
 
 
-export type FactByIdQuery = { fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-      | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-    , object:
-      | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-     | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-       | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-      , reportedBy:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-       | null }> } | null };
+export type FactByIdQuery = { fact: FactWithProvenanceFragment | null };
 
 export type EntityFactsQueryVariables = Exact<{
   id: string;
@@ -1878,465 +766,42 @@ export type EntityFactsQueryVariables = Exact<{
 
 
 export type EntityFactsQuery = { entity:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string, facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-            , object:
-              | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-              | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-             | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-              , reportedBy:
-                | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-                | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-               | null }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Concept_Fragment
+    )
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Document_Fragment
+    )
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Event_Fragment
+    )
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Facility_Fragment
+    )
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Media_Fragment
+    )
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Organization_Fragment
+    )
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Person_Fragment
+    )
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Place_Fragment
+    )
+    | (
+      { facts: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, node: FactWithProvenanceFragment }>, pageInfo: PageInfoFieldsFragment } }
+      & EntitySummary_Product_Fragment
+    )
    | null };
 
 export type PathBetweenQueryVariables = Exact<{
@@ -2347,15 +812,15 @@ export type PathBetweenQueryVariables = Exact<{
 
 
 export type PathBetweenQuery = { path: { length: number, nodes: Array<
-      | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+      | EntitySummary_Concept_Fragment
+      | EntitySummary_Document_Fragment
+      | EntitySummary_Event_Fragment
+      | EntitySummary_Facility_Fragment
+      | EntitySummary_Media_Fragment
+      | EntitySummary_Organization_Fragment
+      | EntitySummary_Person_Fragment
+      | EntitySummary_Place_Fragment
+      | EntitySummary_Product_Fragment
     >, edges: Array<{ id: string, type: RelationType, label: string, from:
         | { id: string }
         | { id: string }
@@ -2398,16 +863,16 @@ export type SearchEntitiesQueryVariables = Exact<{
 
 
 export type SearchEntitiesQuery = { search: { totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ cursor: string, score: number, node:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-       }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
+        | EntitySummary_Concept_Fragment
+        | EntitySummary_Document_Fragment
+        | EntitySummary_Event_Fragment
+        | EntitySummary_Facility_Fragment
+        | EntitySummary_Media_Fragment
+        | EntitySummary_Organization_Fragment
+        | EntitySummary_Person_Fragment
+        | EntitySummary_Place_Fragment
+        | EntitySummary_Product_Fragment
+       }>, pageInfo: PageInfoFieldsFragment } | null };
 
 type EntitySummary_Concept_Fragment = { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string };
 
@@ -2440,162 +905,82 @@ export type EntitySummaryFragment =
 ;
 
 export type QuantityFieldsFragment = { kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+    | EntitySummary_Concept_Fragment
+    | EntitySummary_Document_Fragment
+    | EntitySummary_Event_Fragment
+    | EntitySummary_Facility_Fragment
+    | EntitySummary_Media_Fragment
+    | EntitySummary_Organization_Fragment
+    | EntitySummary_Person_Fragment
+    | EntitySummary_Place_Fragment
+    | EntitySummary_Product_Fragment
    | null };
 
 export type CitationFieldsFragment = { id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+    | EntitySummary_Concept_Fragment
+    | EntitySummary_Document_Fragment
+    | EntitySummary_Event_Fragment
+    | EntitySummary_Facility_Fragment
+    | EntitySummary_Media_Fragment
+    | EntitySummary_Organization_Fragment
+    | EntitySummary_Person_Fragment
+    | EntitySummary_Place_Fragment
+    | EntitySummary_Product_Fragment
   , reportedBy:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+    | EntitySummary_Concept_Fragment
+    | EntitySummary_Document_Fragment
+    | EntitySummary_Event_Fragment
+    | EntitySummary_Facility_Fragment
+    | EntitySummary_Media_Fragment
+    | EntitySummary_Organization_Fragment
+    | EntitySummary_Person_Fragment
+    | EntitySummary_Place_Fragment
+    | EntitySummary_Product_Fragment
    | null };
 
 export type FactWithProvenanceFragment = { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+    | EntitySummary_Concept_Fragment
+    | EntitySummary_Document_Fragment
+    | EntitySummary_Event_Fragment
+    | EntitySummary_Facility_Fragment
+    | EntitySummary_Media_Fragment
+    | EntitySummary_Organization_Fragment
+    | EntitySummary_Person_Fragment
+    | EntitySummary_Place_Fragment
+    | EntitySummary_Product_Fragment
   , object:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-   | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-      | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-     | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-      | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-    , reportedBy:
-      | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-     | null }> };
+    | EntitySummary_Concept_Fragment
+    | EntitySummary_Document_Fragment
+    | EntitySummary_Event_Fragment
+    | EntitySummary_Facility_Fragment
+    | EntitySummary_Media_Fragment
+    | EntitySummary_Organization_Fragment
+    | EntitySummary_Person_Fragment
+    | EntitySummary_Place_Fragment
+    | EntitySummary_Product_Fragment
+   | null, quantities: Array<QuantityFieldsFragment>, citations: Array<CitationFieldsFragment> };
 
 export type RelationWithFactFragment = { id: string, type: RelationType, label: string, from:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+    | EntitySummary_Concept_Fragment
+    | EntitySummary_Document_Fragment
+    | EntitySummary_Event_Fragment
+    | EntitySummary_Facility_Fragment
+    | EntitySummary_Media_Fragment
+    | EntitySummary_Organization_Fragment
+    | EntitySummary_Person_Fragment
+    | EntitySummary_Place_Fragment
+    | EntitySummary_Product_Fragment
   , to:
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-  , fact: { id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-      | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-    , object:
-      | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-      | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-     | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-       | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-      , reportedBy:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-       | null }> } };
+    | EntitySummary_Concept_Fragment
+    | EntitySummary_Document_Fragment
+    | EntitySummary_Event_Fragment
+    | EntitySummary_Facility_Fragment
+    | EntitySummary_Media_Fragment
+    | EntitySummary_Organization_Fragment
+    | EntitySummary_Person_Fragment
+    | EntitySummary_Place_Fragment
+    | EntitySummary_Product_Fragment
+  , fact: FactWithProvenanceFragment };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
@@ -2606,106 +991,86 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'Citation', quote: string, id: string, citationKind: CitationKind, saidBy:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+        | EntitySummary_Concept_Fragment
+        | EntitySummary_Document_Fragment
+        | EntitySummary_Event_Fragment
+        | EntitySummary_Facility_Fragment
+        | EntitySummary_Media_Fragment
+        | EntitySummary_Organization_Fragment
+        | EntitySummary_Person_Fragment
+        | EntitySummary_Place_Fragment
+        | EntitySummary_Product_Fragment
       , reportedBy:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+        | EntitySummary_Concept_Fragment
+        | EntitySummary_Document_Fragment
+        | EntitySummary_Event_Fragment
+        | EntitySummary_Facility_Fragment
+        | EntitySummary_Media_Fragment
+        | EntitySummary_Organization_Fragment
+        | EntitySummary_Person_Fragment
+        | EntitySummary_Place_Fragment
+        | EntitySummary_Product_Fragment
        | null }
-    | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Fact', id: string, type: FactType, statement: string, modality: Modality, status: FactStatus, background: boolean, basis: string | null, subject:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-      , object:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-       | null, quantities: Array<{ kind: QuantityKind, value: number | null, unit: string | null, comparator: Comparator, role: QuantityRole, text: string | null, money: { amount: number, currency: string } | null, item:
-          | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-         | null }>, citations: Array<{ id: string, quote: string, kind: CitationKind, confidence: number | null, document: { id: string, name: string }, saidBy:
-          | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-        , reportedBy:
-          | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-          | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
-         | null }> }
-    | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-    | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+    | (
+      { __typename: 'Concept', id: string }
+      & EntitySummary_Concept_Fragment
+    )
+    | (
+      { __typename: 'Document', id: string }
+      & EntitySummary_Document_Fragment
+    )
+    | (
+      { __typename: 'Event', id: string }
+      & EntitySummary_Event_Fragment
+    )
+    | (
+      { __typename: 'Facility', id: string }
+      & EntitySummary_Facility_Fragment
+    )
+    | (
+      { __typename: 'Fact', id: string }
+      & FactWithProvenanceFragment
+    )
+    | (
+      { __typename: 'Media', id: string }
+      & EntitySummary_Media_Fragment
+    )
+    | (
+      { __typename: 'Organization', id: string }
+      & EntitySummary_Organization_Fragment
+    )
+    | (
+      { __typename: 'Person', id: string }
+      & EntitySummary_Person_Fragment
+    )
+    | (
+      { __typename: 'Place', id: string }
+      & EntitySummary_Place_Fragment
+    )
+    | (
+      { __typename: 'Product', id: string }
+      & EntitySummary_Product_Fragment
+    )
     | { __typename: 'Relation', label: string, id: string, relationType: RelationType, from:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+        | EntitySummary_Concept_Fragment
+        | EntitySummary_Document_Fragment
+        | EntitySummary_Event_Fragment
+        | EntitySummary_Facility_Fragment
+        | EntitySummary_Media_Fragment
+        | EntitySummary_Organization_Fragment
+        | EntitySummary_Person_Fragment
+        | EntitySummary_Place_Fragment
+        | EntitySummary_Product_Fragment
       , to:
-        | { __typename: 'Concept', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Document', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Event', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Facility', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Media', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Organization', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Person', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Place', id: string, kind: EntityKind, name: string, description: string }
-        | { __typename: 'Product', id: string, kind: EntityKind, name: string, description: string }
+        | EntitySummary_Concept_Fragment
+        | EntitySummary_Document_Fragment
+        | EntitySummary_Event_Fragment
+        | EntitySummary_Facility_Fragment
+        | EntitySummary_Media_Fragment
+        | EntitySummary_Organization_Fragment
+        | EntitySummary_Person_Fragment
+        | EntitySummary_Place_Fragment
+        | EntitySummary_Product_Fragment
       , fact: { id: string, statement: string } }
     | { __typename: 'Revision', sequence: number, summary: string, id: string }
    | null };
