@@ -23,11 +23,11 @@ const entityWithRelationsAndFacts = /* GraphQL */ `
     entity(id: $id) {
       id kind name description aliases { text language }
       relations(first: 20) { nodes { type label from { id name } to { id name } fact { id modality } } pageInfo { hasNextPage endCursor } }
-      facts(first: 20) { id type statement modality time { text value precision } }
+      facts(first: 20) { nodes { id type statement modality time { text value precision } } }
     }
   }`;
 const search = /* GraphQL */ `
-  query Search($text: String!) { search(text: $text, first: 5) { score entity { id kind name aliases { text } } } }`;
+  query Search($text: String!) { search(text: $text, first: 5) { edges { score node { id kind name aliases { text } } } } }`;
 const relations = /* GraphQL */ `
   query Relations($from: ID, $to: ID, $type: RelationType) {
     relations(from: $from, to: $to, type: $type, first: 20) {

@@ -69,7 +69,7 @@ const entityLookup: RawOperation = async (repository, variables) => {
   const known = new Map(tree.referenced.map((e) => [e.id, e]));
   const entityOf = (key: string | null) => (key === null ? null : named(known.get(key)!));
   const { entity } = tree;
-  const page = entity.prefetched?.get('relations') as { items: RelationRecord[] };
+  const page = entity.prefetched?.get('relations')?.page as { items: RelationRecord[] };
   const relation = (r: RelationRecord) => {
     const fact = r.fact!;
     const citations = fact.citations.map((c) => ({ quote: c.quote, start: c.start, end: c.end, document: entityOf(c.document), saidBy: entityOf(c.saidBy), reportedBy: entityOf(c.reportedBy) }));
@@ -80,8 +80,8 @@ const entityLookup: RawOperation = async (repository, variables) => {
 
 const search: RawOperation = async (repository, variables) => {
   const query = luceneQueryFor(required(variables, 'text').trim());
-  const hits = query === null ? [] : await repository.search(query, null, 10);
-  return { data: { search: hits.map((h) => ({ score: h.score, entity: { id: h.entity.id, name: h.entity.name, kind: h.entity.kind } })) } };
+  const hits = query === null ? [] : (await repository.search(query, null, 0, 10)).items;
+  return { data: { search: { edges: hits.map((h) => ({ score: h.score, node: { id: h.entity.id, name: h.entity.name, kind: h.entity.kind } })) } } };
 };
 
 const neighborhood: RawOperation = async (repository, variables, limits) => {
@@ -107,9 +107,9 @@ const shortestPath: RawOperation = async (repository, variables) => {
 const nested: RawOperation = async (repository, variables) => {
   const tree = await repository.entityTree(required(variables, 'id'), PLANS.Nested);
   if (!tree) return missed(repository, required(variables, 'id'));
-  const relationsOf = (e: EntityRecord) => (e.prefetched?.get('relations') as { items: RelationRecord[] }).items;
-  const factsOf = (e: EntityRecord) => e.prefetched?.get('facts') as FactRecord[];
-  const inner = (r: RelationRecord) => ({ type: r.type, to: { ...named(r.to), facts: factsOf(r.to).map((f) => ({ id: f.id, statement: f.statement })) } });
+  const relationsOf = (e: EntityRecord) => (e.prefetched?.get('relations')?.page as { items: RelationRecord[] }).items;
+  const factsOf = (e: EntityRecord) => (e.prefetched?.get('facts')?.page as { items: FactRecord[] }).items;
+  const inner = (r: RelationRecord) => ({ type: r.type, to: { ...named(r.to), facts: { nodes: factsOf(r.to).map((f) => ({ id: f.id, statement: f.statement })) } } });
   const relations = relationsOf(tree.entity).map((r) => ({ type: r.type, to: { ...named(r.to), relations: { nodes: relationsOf(r.to).map(inner) } } }));
   return { data: { entity: { ...named(tree.entity), relations: { nodes: relations } } } };
 };

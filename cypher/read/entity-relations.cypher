@@ -4,13 +4,13 @@ MATCH (e:Entity {id: id})
 CALL {
   WITH e
   MATCH (e)-[r:{{RELATION_TYPES}}]-(other:Entity)
-  WHERE r.id > $after
+  WHERE r.id > $after AND r.id < $before
     AND ($types IS NULL OR type(r) IN $types)
     AND ($direction = 'BOTH'
       OR ($direction = 'OUTGOING' AND startNode(r) = e)
       OR ($direction = 'INCOMING' AND endNode(r) = e))
   WITH DISTINCT r
-  ORDER BY r.id
+  ORDER BY r.id {{ORDER}}
   LIMIT $limit
   WITH r, startNode(r) AS source, endNode(r) AS target
   RETURN collect({

@@ -7,7 +7,10 @@ CALL {
   MATCH (s)<-[:SAID_BY|REPORTED_BY|QUOTED_FROM]-(:Citation)<-[:CITED_BY]-(f:Fact)
   WITH DISTINCT f
   WHERE EXISTS { (f)-[:ABOUT]->() }
-  ORDER BY CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END, f.id
+  WITH f, CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END AS rankKey
+  WHERE {{FACT_KEYSET}}
+  WITH f, rankKey
+  ORDER BY rankKey {{ORDER}}, f.id {{ORDER}}
   LIMIT $limit
   RETURN collect({{FACT_PROJECTION}}) AS facts
 }

@@ -8,7 +8,10 @@ CALL {
   MATCH (e)<-[:ABOUT]-(f)
   WHERE $types IS NULL OR f.type IN $types
   WITH DISTINCT f
-  ORDER BY CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END, f.id
+  WITH f, CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END AS rankKey
+  WHERE {{FACT_KEYSET}}
+  WITH f, rankKey
+  ORDER BY rankKey {{ORDER}}, f.id {{ORDER}}
   LIMIT $limit
   RETURN collect({{FACT_PROJECTION}}) AS facts
 }

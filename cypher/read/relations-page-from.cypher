@@ -1,6 +1,6 @@
 // Relations leaving one entity (optionally to another, of one type), in id order.
 MATCH (a:Entity {id: $from})-[r:{{RELATION_TYPES}}]->(b:Entity)
-WHERE r.id > $after AND ($to IS NULL OR b.id = $to) AND ($type IS NULL OR type(r) = $type)
+WHERE r.id > $after AND r.id < $before AND ($to IS NULL OR b.id = $to) AND ($type IS NULL OR type(r) = $type)
 RETURN {id: r.id, type: type(r), factId: r.factId, label: r.label, from: a { {{ENTITY_PROPERTIES}} }, to: b { {{ENTITY_PROPERTIES}} }} AS relation
-ORDER BY r.id
+ORDER BY r.id {{ORDER}}
 LIMIT $limit

@@ -135,8 +135,8 @@ const RELATION_FIELDS = 'id type label from { id name kind } to { id name kind }
 
 export const api = {
   search: (text: string) =>
-    request<{ search: { entity: EntitySummary }[] }>('query Search($text: String!) { search(text: $text, first: 8) { entity { id name kind } } }', { text }).then((d) =>
-      d.search.map((hit) => hit.entity),
+    request<{ search: { nodes: EntitySummary[] } | null }>('query Search($text: String!) { search(text: $text, first: 8) { nodes { id name kind } } }', { text }).then((d) =>
+      d.search?.nodes ?? [],
     ),
 
   entity: (id: string) =>
@@ -159,10 +159,10 @@ export const api = {
 
   /** Every fact of an entity, retracted and deprecated ones included (read on demand, not on first load). */
   factsWithRetracted: (id: string) =>
-    request<{ entity: { facts: FactListItem[] } | null }>(
-      `query FactsWithRetracted($id: ID!) { entity(id: $id) { facts(first: ${FACTS_PAGE}, includeRetracted: true) { id type statement modality status rank ${RETRACTION_FIELDS} } } }`,
+    request<{ entity: { facts: { nodes: FactListItem[] } } | null }>(
+      `query FactsWithRetracted($id: ID!) { entity(id: $id) { facts(first: ${FACTS_PAGE}, includeRetracted: true) { nodes { id type statement modality status rank ${RETRACTION_FIELDS} } } } }`,
       { id },
-    ).then((d) => d.entity?.facts ?? null),
+    ).then((d) => d.entity?.facts.nodes ?? null),
 
   /** A fact's rank and retraction, and its revisions oldest first, in one request. */
   factHistory: (id: string) =>

@@ -9,6 +9,7 @@ import {
   print,
   type DocumentNode,
   type EnumTypeDefinitionNode,
+  type DefinitionNode,
   type FieldDefinitionNode,
   type InterfaceTypeDefinitionNode,
   type ObjectTypeDefinitionNode,
@@ -53,16 +54,24 @@ function interfaceIn(sdl: readonly string[], name: string): InterfaceTypeDefinit
 
 /**
  * schema/entity-types.graphql: the object type of each entity kind, with the fields of the interfaces it
- * implements (Entity, and Source for source kinds), read from the hand-written SDL. Fields that only one kind
- * has are hand-written as `extend type …` beside the interface they belong with.
+ * implements (Entity, and Source for source kinds), read from the hand-written SDL, descriptions included, so an
+ * implementing type carries its interface's text. The hand-written Source declares only its own fields; Entity's
+ * are generated here as an extension of it. Fields that only one kind has are hand-written as `extend type …`
+ * beside the interface they belong with.
  */
 export function renderEntityTypesSdl(handWritten: readonly string[]): string {
   const entity = interfaceIn(handWritten, 'Entity');
   const source = interfaceIn(handWritten, 'Source');
+  const entityFields = entity.fields ?? [];
+  const repeated = (source.fields ?? []).filter((f) => entityFields.some((e) => e.name.value === f.name.value));
+  if (repeated.length > 0) {
+    throw new Error(`Source repeats Entity's ${repeated.map((f) => f.name.value).join(', ')}: Entity's fields are generated into Source (schema/entity-types.graphql)`);
+  }
+  const sourceExtension: DefinitionNode = { kind: Kind.INTERFACE_TYPE_EXTENSION, name: named('Source'), fields: entityFields };
   const types = ENTITY_KINDS.map((kind): ObjectTypeDefinitionNode => {
     const isSource = SOURCE_KIND.has(kind);
     const implemented = isSource ? source : entity;
-    const fields: readonly FieldDefinitionNode[] = implemented.fields ?? [];
+    const fields: readonly FieldDefinitionNode[] = isSource ? [...entityFields, ...(source.fields ?? [])] : entityFields;
     return {
       kind: Kind.OBJECT_TYPE_DEFINITION,
       description: described(ENTITY_KIND.described[kind]),
@@ -72,8 +81,8 @@ export function renderEntityTypesSdl(handWritten: readonly string[]): string {
       fields,
     };
   });
-  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: types };
-  return `${GENERATED('one object type per entity kind')}\n${print(document)}\n`;
+  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [sourceExtension, ...types] };
+  return `${GENERATED("Entity's fields in Source, and one object type per entity kind")}\n${print(document)}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

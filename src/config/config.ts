@@ -53,6 +53,8 @@ const EnvSchema = z.object({
 
   MAX_PAGE_SIZE: positiveInt(1000).default(100),
   MAX_SEARCH_RESULTS: positiveInt(1000).default(50),
+  /** Connections count their items exactly up to this many (`totalCount`); beyond, they give an estimate. */
+  EXACT_COUNT_LIMIT: positiveInt(10_000_000).default(10_000),
   MAX_NEIGHBORHOOD_DEPTH: positiveInt(NEIGHBORHOOD_DEPTH_CEILING).default(3),
   MAX_NEIGHBORHOOD_NODES: positiveInt(10_000).default(200),
   MAX_PATH_DEPTH: positiveInt(PATH_DEPTH_CEILING).default(6),
@@ -136,6 +138,8 @@ export interface LocalNeo4jSettings {
 export interface Limits {
   maxPageSize: number;
   maxSearchResults: number;
+  /** A connection's `totalCount` is exact up to this many items, an estimate beyond. */
+  exactCountLimit: number;
   maxNeighborhoodDepth: number;
   maxNeighborhoodNodes: number;
   maxPathDepth: number;
@@ -310,6 +314,7 @@ function toConfig(env: Env): Config {
     limits: {
       maxPageSize: env.MAX_PAGE_SIZE,
       maxSearchResults: env.MAX_SEARCH_RESULTS,
+      exactCountLimit: env.EXACT_COUNT_LIMIT,
       maxNeighborhoodDepth: env.MAX_NEIGHBORHOOD_DEPTH,
       maxNeighborhoodNodes: env.MAX_NEIGHBORHOOD_NODES,
       maxPathDepth: env.MAX_PATH_DEPTH,

@@ -7,6 +7,12 @@
 import { FRAGMENT_FILES, fillTemplate, readTemplate, type FragmentFile, type Slots } from './statements.ts';
 import type { FactsQuery, RelationQuery } from './queries.ts';
 
+/** Above every id (see repository.ts idBounds). */
+const ID_CEILING = '\uffff';
+
+/** A backward page reads its list in reverse (the repository's toPage turns it back). */
+const order = (backward: boolean) => (backward ? 'DESC' : 'ASC');
+
 /** What to fetch under an entity. An entity with no nested lists is projected flat. */
 export interface EntityTreePlan {
   nested: NestedList[];
@@ -121,13 +127,16 @@ export function compileEntityTree(id: string, plan: EntityTreePlan): CompiledTre
       const items = fresh('items');
       listKeys.set(nested, items);
       if (nested.kind === 'facts') {
-        levels.push(fill('level-facts', { owners, items, types: param(nested.types), limit: param(nested.first), ...factSlots(nested.fact) }));
+        const { after, before, size, backward } = nested.window;
+        const bounds = { afterRank: param(after?.rank ?? -1), afterId: param(after?.id ?? ''), beforeRank: param(before?.rank ?? 2), beforeId: param(before?.id ?? '') };
+        levels.push(fill('level-facts', { owners, items, types: param(nested.types), ...bounds, limit: param(size + 1), order: order(backward), ...factSlots(nested.fact) }));
         continue;
       }
       const [relations, entities] = [fresh('relations'), fresh('entities')];
-      const q = nested.query;
+      const { types, direction, window } = nested.query;
+      const bounds = { after: param(window.after ?? ''), before: param(window.before ?? ID_CEILING), limit: param(window.size + 1), order: order(window.backward) };
       levels.push(
-        fill('level-relations', { owners, items, relations, after: param(q.after), types: param(q.types), direction: param(q.direction), limit: param(q.first + 1) }),
+        fill('level-relations', { owners, items, relations, ...bounds, types: param(types), direction: param(direction) }),
         fill('level-entities', { relations, entities }),
       );
       entityLists.push(entities);

@@ -16,6 +16,7 @@ import type {
   TimePrecision,
 } from '../vocabulary/index.ts';
 import type { Rank } from '../graphql/generated/resolvers-types.ts';
+import type { Total } from './queries.ts';
 
 export interface TimeRefRecord {
   text: string | null;
@@ -46,7 +47,7 @@ export interface EntityRecord {
    * Lists nested under this entity that the request's one tree statement already fetched (entity-tree.ts),
    * by GraphQL response key: the resolvers return them instead of asking the database again.
    */
-  prefetched?: Map<string, RelationPage | FactRecord[]>;
+  prefetched?: Map<string, PrefetchedList>;
 }
 
 export interface RelationRecord {
@@ -127,16 +128,30 @@ export interface RetractionRecord {
 /** A page of revisions in sequence order (history, changes). */
 export type RevisionPage = Page<RevisionRecord>;
 
+/** A page of a connection, in the list's order (a backward page is reversed back). */
 export interface Page<T> {
   items: T[];
-  /** Keys of the items, for cursors. */
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  /**
+   * The whole list's count, computed only when a selection asks for `totalCount` (the resolver that made the
+   * page sets it: it knows the list's query and the request's loaders).
+   */
+  total?: () => Promise<Total>;
 }
 
+/** A search match; `offset` is its place in the ranking (search pages by offset: its order is the score). */
 export interface SearchHitRecord {
   entity: EntityRecord;
   score: number;
+  offset: number;
 }
+
+export type SearchPage = Page<SearchHitRecord>;
+export type FactPage = Page<FactRecord>;
+
+/** A list the entity tree fetched, by the field it answers. */
+export type PrefetchedList = { kind: 'relations'; page: RelationPage } | { kind: 'facts'; page: FactPage };
 
 export interface NeighborhoodRecord {
   center: EntityRecord;

@@ -2,7 +2,8 @@
  * The knowledge-graph repository: the read operations the API needs, each one named Cypher statement from
  * cypher/read, each taking a batch where a resolver may ask for many (DataLoaders call the batch forms).
  */
-import type { FactsQuery, RelationQuery } from './queries.ts';
+import type { FactKey, FactsQuery, PageWindow, RelationQuery, Total } from './queries.ts';
+import type { KeysetStatementName, ReadStatementName } from './statements.ts';
 import type { Database, RoundTripObserver } from './database.ts';
 import type {
   CitationRecord,
@@ -17,11 +18,13 @@ import type {
   RelationRecord,
   RevisionRecord,
   ChangeRecord,
-  SearchHitRecord,
+  SearchPage,
   TimeRefRecord,
 } from './records.ts';
 import {
+  ENTITY_TYPE_OF_KIND,
   FACT_ANCHOR_ROLES,
+  RELATION_TYPES,
   timeProperties,
   type CitationKind,
   type Comparator,
@@ -82,29 +85,44 @@ export class KnowledgeGraphRepository {
     return { entity: treeEntity(tree, String(row.entity.id), plan), referenced };
   }
 
-  async entityPage(kind: EntityKind | null, first: number, after: string, asOf: number | null = null): Promise<Page<EntityRecord>> {
-    const statement = asOf === null ? 'read/entities-page' : 'read/as-of/entities-page';
-    const rows = await this.db.read<{ entity: Props }>(statement, { kind, after, limit: first + 1, asOf }, this.observe);
-    return toPage(rows.map((row) => toEntity(row.entity)), first);
+  async entityPage(kind: EntityKind | null, window: PageWindow<string>, asOf: number | null = null): Promise<Page<EntityRecord>> {
+    const statement = keyset(asOf === null ? 'read/entities-page' : 'read/as-of/entities-page', window);
+    const rows = await this.db.read<{ entity: Props }>(statement, { kind, ...idBounds(window), asOf }, this.observe);
+    return toPage(rows.map((row) => toEntity(row.entity)), window);
+  }
+
+  /** How many entities (of a kind): exact up to `bound`, else the count store's figure. */
+  async countEntities(kind: EntityKind | null, bound: number): Promise<Total> {
+    const label = kind === null ? null : ENTITY_TYPE_OF_KIND[kind];
+    return totalOf((await this.db.read<CountRow>('read/count/entities', { kind, label, limit: bound + 1 }, this.observe))[0], bound);
   }
 
   async relationsOfEntities(ids: readonly string[], query: RelationQuery, asOf: number | null = null): Promise<Map<string, Page<RelationRecord>>> {
-    const params = { ids, types: query.types, direction: query.direction, after: query.after, limit: query.first + 1, asOf };
-    const statement = asOf === null ? 'read/entity-relations' : 'read/as-of/entity-relations';
+    const params = { ids, types: query.types, direction: query.direction, ...idBounds(query.window), asOf };
+    const statement = keyset(asOf === null ? 'read/entity-relations' : 'read/as-of/entity-relations', query.window);
     const rows = await this.db.read<{ id: string; relations: Props[] }>(statement, params, this.observe);
-    return new Map(rows.map((row) => [row.id, toPage(row.relations.map(toRelation), query.first)]));
+    return new Map(rows.map((row) => [row.id, toPage(row.relations.map(toRelation), query.window)]));
   }
 
-  async relationPage(
-    filter: { from: string | null; to: string | null; type: string | null },
-    first: number,
-    after: string,
-    asOf: number | null = null,
-  ): Promise<Page<RelationRecord>> {
-    const side = filter.from !== null ? 'from' : filter.to !== null ? 'to' : 'all';
-    const statement = asOf === null ? (`read/relations-page-${side}` as const) : (`read/as-of/relations-page-${side}` as const);
-    const rows = await this.db.read<{ relation: Props }>(statement, { ...filter, after, limit: first + 1, asOf }, this.observe);
-    return toPage(rows.map((row) => toRelation(row.relation)), first);
+  /** How many relations each entity has (by type and direction): exact up to `bound`, else its stored degree. */
+  async countRelationsOfEntities(ids: readonly string[], query: Pick<RelationQuery, 'types' | 'direction'>, bound: number): Promise<Map<string, Total>> {
+    const params = { ids, types: query.types, direction: query.direction, limit: bound + 1 };
+    const rows = await this.db.read<CountRow & { id: string }>('read/count/entity-relations', params, this.observe);
+    return new Map(rows.map((row) => [row.id, totalOf(row, bound)]));
+  }
+
+  async relationPage(filter: RelationFilter, window: PageWindow<string>, asOf: number | null = null): Promise<Page<RelationRecord>> {
+    const side = sideOf(filter);
+    const statement = keyset(asOf === null ? (`read/relations-page-${side}` as const) : (`read/as-of/relations-page-${side}` as const), window);
+    const rows = await this.db.read<{ relation: Props }>(statement, { ...filter, ...idBounds(window), asOf }, this.observe);
+    return toPage(rows.map((row) => toRelation(row.relation)), window);
+  }
+
+  /** How many relations match: exact up to `bound`, else a degree (an endpoint given) or the count store. */
+  async countRelations(filter: RelationFilter, bound: number): Promise<Total> {
+    const relationTypes = filter.type === null ? RELATION_TYPES : [filter.type];
+    const rows = await this.db.read<CountRow>(`read/count/relations-${sideOf(filter)}`, { ...filter, relationTypes, limit: bound + 1 }, this.observe);
+    return totalOf(rows[0], bound);
   }
 
   /** Current relations by id (`fact` or `fact/ROLE/entity`); an id absent from the map names none. */
@@ -131,26 +149,40 @@ export class KnowledgeGraphRepository {
     return facts;
   }
 
-  async factsOfEntities(ids: readonly string[], query: FactsQuery, asOf: number | null = null): Promise<Map<string, FactRecord[]>> {
-    const params = { ids, types: query.types, limit: query.first, asOf, includeRetracted: query.includeRetracted };
+  async factsOfEntities(ids: readonly string[], query: FactsQuery, asOf: number | null = null): Promise<Map<string, Page<FactRecord>>> {
+    const { window } = query;
+    const params = { ids, types: query.types, ...factBounds(window), asOf, includeRetracted: query.includeRetracted };
     if (asOf === null && !query.includeRetracted) {
-      const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-by-entities', params, this.observe);
-      return new Map(rows.map((row) => [row.id, row.facts.map((fact) => toFact(fact))]));
+      const rows = await this.db.read<{ id: string; facts: Props[] }>(keyset('read/facts-by-entities', window), params, this.observe);
+      return new Map(rows.map((row) => [row.id, toPage(row.facts.map((fact) => toFact(fact)), window)]));
     }
-    const statement = asOf !== null ? 'read/as-of/facts-by-entities' : 'read/facts-by-entities-with-retracted';
+    const statement = keyset(asOf !== null ? 'read/as-of/facts-by-entities' : 'read/facts-by-entities-with-retracted', window);
     const rows = await this.db.read<{ id: string; facts: FactRow[] }>(statement, params, this.observe);
-    return new Map(rows.map((row) => [row.id, row.facts.map((fact) => factOf(fact, asOf))]));
+    return new Map(rows.map((row) => [row.id, toPage(row.facts.map((fact) => factOf(fact, asOf)), window)]));
   }
 
-  async factsBackedBySources(ids: readonly string[], first: number, includeRetracted = false, asOf: number | null = null): Promise<Map<string, FactRecord[]>> {
-    const params = { ids, limit: first, asOf, includeRetracted };
+  /** How many facts each entity takes part in: exact up to `bound`, else the stored degree of its fact edges. */
+  async countFactsOfEntities(ids: readonly string[], query: Pick<FactsQuery, 'types' | 'includeRetracted'>, bound: number): Promise<Map<string, Total>> {
+    const params = { ids, types: query.types, includeRetracted: query.includeRetracted, limit: bound + 1 };
+    const rows = await this.db.read<CountRow & { id: string }>('read/count/facts-by-entities', params, this.observe);
+    return new Map(rows.map((row) => [row.id, totalOf(row, bound)]));
+  }
+
+  async factsBackedBySources(ids: readonly string[], window: PageWindow<FactKey>, includeRetracted = false, asOf: number | null = null): Promise<Map<string, Page<FactRecord>>> {
+    const params = { ids, ...factBounds(window), asOf, includeRetracted };
     if (asOf === null && !includeRetracted) {
-      const rows = await this.db.read<{ id: string; facts: Props[] }>('read/facts-backed-by-sources', params, this.observe);
-      return new Map(rows.map((row) => [row.id, row.facts.map((fact) => toFact(fact))]));
+      const rows = await this.db.read<{ id: string; facts: Props[] }>(keyset('read/facts-backed-by-sources', window), params, this.observe);
+      return new Map(rows.map((row) => [row.id, toPage(row.facts.map((fact) => toFact(fact)), window)]));
     }
-    const statement = asOf !== null ? 'read/as-of/facts-backed-by-sources' : 'read/facts-backed-by-sources-with-retracted';
+    const statement = keyset(asOf !== null ? 'read/as-of/facts-backed-by-sources' : 'read/facts-backed-by-sources-with-retracted', window);
     const rows = await this.db.read<{ id: string; facts: FactRow[] }>(statement, params, this.observe);
-    return new Map(rows.map((row) => [row.id, row.facts.map((fact) => factOf(fact, asOf))]));
+    return new Map(rows.map((row) => [row.id, toPage(row.facts.map((fact) => factOf(fact, asOf)), window)]));
+  }
+
+  /** How many facts each source backs: exact up to `bound`, else the stored degree of the citations naming it. */
+  async countFactsBackedBySources(ids: readonly string[], includeRetracted: boolean, bound: number): Promise<Map<string, Total>> {
+    const rows = await this.db.read<CountRow & { id: string }>('read/count/facts-backed-by-sources', { ids, includeRetracted, limit: bound + 1 }, this.observe);
+    return new Map(rows.map((row) => [row.id, totalOf(row, bound)]));
   }
 
   async documentTexts(ids: readonly string[]): Promise<Map<string, string | null>> {
@@ -163,9 +195,16 @@ export class KnowledgeGraphRepository {
     return rows.map((row) => toEntity(row.entity));
   }
 
-  async search(luceneQuery: string, kinds: readonly EntityKind[] | null, limit: number): Promise<SearchHitRecord[]> {
-    const rows = await this.db.read<{ entity: Props; score: number }>('read/search-entities', { query: luceneQuery, kinds, limit }, this.observe);
-    return rows.map((row) => ({ entity: toEntity(row.entity), score: row.score }));
+  /** A page of the ranking by offset (best score first, then id): `offset` hits skipped, `size` returned. */
+  async search(luceneQuery: string, kinds: readonly EntityKind[] | null, offset: number, size: number): Promise<Omit<SearchPage, 'hasPreviousPage'>> {
+    const rows = await this.db.read<{ entity: Props; score: number }>('read/search-entities', { query: luceneQuery, kinds, offset, limit: size + 1 }, this.observe);
+    const items = rows.slice(0, size).map((row, i) => ({ entity: toEntity(row.entity), score: row.score, offset: offset + i }));
+    return { items, hasNextPage: rows.length > size };
+  }
+
+  /** How many entities a search matches, up to `bound` (beyond, the bound, flagged as an estimate). */
+  async countSearch(luceneQuery: string, kinds: readonly EntityKind[] | null, bound: number): Promise<Total> {
+    return totalOf((await this.db.read<CountRow>('read/count/search', { query: luceneQuery, kinds, limit: bound + 1 }, this.observe))[0], bound);
   }
 
   async shortestPath(from: string, to: string, maxDepth: number, types: readonly string[] | null, asOf: number | null = null): Promise<PathRecord | null> {
@@ -212,16 +251,31 @@ export class KnowledgeGraphRepository {
     return new Map(rows.map((row) => [Number(row.revision.sequence), toRevision(row.revision)]));
   }
 
-  /** Revisions after sequence `after`, oldest first (`first + 1` read, for hasNextPage). */
-  async revisionsAfter(after: number, first: number): Promise<Page<RevisionRecord>> {
-    const rows = await this.db.read<{ revision: Props }>('read/history/revisions-after', { after, limit: first + 1 }, this.observe);
-    return toPage(rows.map((row) => toRevision(row.revision)), first);
+  /** Revisions in the window, oldest first (`size + 1` read, for the page's flags). */
+  async revisions(window: PageWindow<number>): Promise<Page<RevisionRecord>> {
+    const rows = await this.db.read<{ revision: Props }>(keyset('read/history/revisions-after', window), sequenceBounds(window), this.observe);
+    return toPage(rows.map((row) => toRevision(row.revision)), window);
   }
 
-  /** The revisions that changed an entity or fact, after sequence `after`, oldest first. */
-  async revisionsOfTarget(target: string, after: number, first: number): Promise<Page<RevisionRecord>> {
-    const rows = await this.db.read<{ revision: Props }>('read/history/revisions-of-target', { target, after, limit: first + 1 }, this.observe);
-    return toPage(rows.map((row) => toRevision(row.revision)), first);
+  /** The `first` revisions after sequence `after`, oldest first (the change feed's poll). */
+  async revisionsAfter(after: number, first: number): Promise<Page<RevisionRecord>> {
+    return this.revisions({ size: first, backward: false, after, before: null });
+  }
+
+  /** The revisions that changed an entity or fact, in the window, oldest first. */
+  async revisionsOfTarget(target: string, window: PageWindow<number>): Promise<Page<RevisionRecord>> {
+    const rows = await this.db.read<{ revision: Props }>(keyset('read/history/revisions-of-target', window), { target, ...sequenceBounds(window) }, this.observe);
+    return toPage(rows.map((row) => toRevision(row.revision)), window);
+  }
+
+  /** How many revisions changed an entity or fact: exact up to `bound`, else the number of its changes. */
+  async countRevisionsOfTarget(target: string, bound: number): Promise<Total> {
+    return totalOf((await this.db.read<CountRow>('read/count/revisions-of-target', { target, limit: bound + 1 }, this.observe))[0], bound);
+  }
+
+  /** Every revision: their number is the latest sequence (revisions are numbered from 1 and never removed). */
+  async countRevisions(): Promise<Total> {
+    return { count: (await this.knowledgeVersion())?.sequence ?? 0, estimate: false };
   }
 
   /**
@@ -290,7 +344,7 @@ function treeEntity(tree: Tree, id: string, plan: EntityTreePlan): EntityRecord 
   for (const nested of plan.nested) {
     const items = tree.items(nested).get(id) ?? [];
     if (nested.kind === 'facts') {
-      entity.prefetched.set(nested.key, items.map((fact) => treeFact(fact, tree.referenced)));
+      entity.prefetched.set(nested.key, { kind: 'facts', page: toPage(items.map((fact) => treeFact(fact, tree.referenced)), nested.window) });
       continue;
     }
     const relations = items.map((r) => {
@@ -298,7 +352,7 @@ function treeEntity(tree: Tree, id: string, plan: EntityTreePlan): EntityRecord 
       if (nested.fact) relation.fact = tree.facts.get(String(r.factId));
       return relation;
     });
-    entity.prefetched.set(nested.key, toPage(relations, nested.query.first));
+    entity.prefetched.set(nested.key, { kind: 'relations', page: toPage(relations, nested.query.window) });
   }
   return entity;
 }
@@ -308,8 +362,58 @@ function treeFact(props: Props, referenced: EntityRecord[]): FactRecord {
   return toFact(props);
 }
 
-function toPage<T>(items: T[], first: number): Page<T> {
-  return { items: items.slice(0, first), hasNextPage: items.length > first };
+/** The statement for a window: a backward page reads the list in reverse order (toPage turns it back). */
+function keyset<Name extends KeysetStatementName>(name: Name, window: PageWindow<unknown>): ReadStatementName {
+  return window.backward ? `${name}:backward` : name;
+}
+
+/** Above every id: slugs and relation keys are ASCII (the bound when no `before` is given). */
+const ID_CEILING = '\uffff';
+
+function idBounds(window: PageWindow<string>) {
+  return { after: window.after ?? '', before: window.before ?? ID_CEILING, limit: window.size + 1 };
+}
+
+function factBounds(window: PageWindow<FactKey>) {
+  const { after, before } = window;
+  return { afterRank: after?.rank ?? -1, afterId: after?.id ?? '', beforeRank: before?.rank ?? 2, beforeId: before?.id ?? '', limit: window.size + 1 };
+}
+
+function sequenceBounds(window: PageWindow<number>) {
+  return { after: window.after ?? 0, before: window.before ?? Number.MAX_SAFE_INTEGER, limit: window.size + 1 };
+}
+
+/**
+ * A page from the `size + 1` items read in the window's direction. A cursor given on the side a page does not
+ * read from means there are items beyond it (the cursor's own, at least).
+ */
+export function toPage<T>(read: T[], window: PageWindow<unknown>): Page<T> {
+  const more = read.length > window.size;
+  const items = read.slice(0, window.size);
+  if (!window.backward) return { items, hasNextPage: more, hasPreviousPage: window.after !== null };
+  return { items: items.reverse(), hasNextPage: window.before !== null, hasPreviousPage: more };
+}
+
+export interface RelationFilter {
+  from: string | null;
+  to: string | null;
+  type: string | null;
+}
+
+const sideOf = (filter: RelationFilter) => (filter.from !== null ? 'from' : filter.to !== null ? 'to' : 'all');
+
+/** What a count statement answers: the exact count, stopped at the bound + 1, and an estimate for beyond. */
+interface CountRow {
+  exact: number;
+  estimate: number;
+}
+
+function totalOf(row: CountRow | undefined, bound: number): Total {
+  if (!row) return { count: 0, estimate: false };
+  const exact = Number(row.exact);
+  if (exact <= bound) return { count: exact, estimate: false };
+  // The estimate is never below what was counted.
+  return { count: Math.max(Number(row.estimate), exact), estimate: true };
 }
 
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));

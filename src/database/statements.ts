@@ -17,7 +17,37 @@ import { ENTITY_LABELS, ENTITY_PROPERTIES as ENTITY_PROPERTY_NAMES, RELATION_TYP
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
-/** Read statement names: their paths under cypher/, without the extension. */
+/**
+ * Keyset pages: each file orders by `{{ORDER}}` and is loaded twice, ascending under its name and descending as
+ * `<name>:backward`, for `last`/`before` (read backward, reversed back in code: see repository.ts).
+ */
+export const KEYSET_STATEMENT_NAMES = [
+  'read/entities-page',
+  'read/entity-relations',
+  'read/relations-page-from',
+  'read/relations-page-to',
+  'read/relations-page-all',
+  'read/facts-by-entities',
+  'read/facts-backed-by-sources',
+  'read/facts-by-entities-with-retracted',
+  'read/facts-backed-by-sources-with-retracted',
+  'read/history/revisions-after',
+  'read/history/revisions-of-target',
+  'read/as-of/entities-page',
+  'read/as-of/facts-by-entities',
+  'read/as-of/facts-backed-by-sources',
+  'read/as-of/entity-relations',
+  'read/as-of/relations-page-from',
+  'read/as-of/relations-page-to',
+  'read/as-of/relations-page-all',
+] as const;
+
+export type KeysetStatementName = (typeof KEYSET_STATEMENT_NAMES)[number];
+export type BackwardStatementName = `${KeysetStatementName}:backward`;
+
+const BACKWARD_STATEMENT_NAMES = KEYSET_STATEMENT_NAMES.map((name) => `${name}:backward` as const);
+
+/** Read statement names: their paths under cypher/, without the extension (`:backward`: see KEYSET_STATEMENT_NAMES). */
 export const READ_STATEMENT_NAMES = [
   'read/entities-by-ids',
   'read/entities-page',
@@ -63,7 +93,21 @@ export const READ_STATEMENT_NAMES = [
   'read/as-of/shortest-path',
   'read/auth/api-key-by-id',
   'read/auth/api-keys',
+  // Connections' totalCount: exact up to a bound, with an estimate for beyond it.
+  'read/count/entities',
+  'read/count/relations-all',
+  'read/count/relations-from',
+  'read/count/relations-to',
+  'read/count/entity-relations',
+  'read/count/facts-by-entities',
+  'read/count/facts-backed-by-sources',
+  'read/count/revisions-of-target',
+  'read/count/search',
+  ...BACKWARD_STATEMENT_NAMES,
 ] as const;
+
+/** The file a statement name is read from (a backward statement shares its forward one's). */
+export const statementFile = (name: string): string => name.replace(/:backward$/, '');
 
 /** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
 export const WRITE_STATEMENT_NAMES = [
@@ -143,6 +187,7 @@ export const FRAGMENT_FILES = [
   'read/fragments/rank-as-of',
   'read/fragments/entity-as-of',
   'read/fragments/revision-projection',
+  'read/fragments/fact-keyset',
 ] as const;
 
 export type FragmentFile = (typeof FRAGMENT_FILES)[number];
@@ -152,7 +197,10 @@ export type Statements = ReadonlyMap<StatementName | SchemaStatementName, string
 export function loadStatements(dir: string = CYPHER_DIR): Statements {
   const constants = constantSlots(dir);
   const statements = new Map<StatementName | SchemaStatementName, string>();
-  for (const name of [...STATEMENT_NAMES, ...SCHEMA_STATEMENT_FILES]) statements.set(name, readTemplate(name, dir, constants));
+  const backward = { ...constants, ORDER: 'DESC' };
+  for (const name of [...STATEMENT_NAMES, ...SCHEMA_STATEMENT_FILES]) {
+    statements.set(name, readTemplate(statementFile(name), dir, name.endsWith(':backward') ? backward : constants));
+  }
   return statements;
 }
 
@@ -231,6 +279,9 @@ function computeConstantSlots(dir: string): Slots {
     RANK_AS_OF: fragment('read/fragments/rank-as-of'),
     ENTITY_AS_OF: fragment('read/fragments/entity-as-of'),
     REVISION_PROJECTION: fragment('read/fragments/revision-projection'),
+    FACT_KEYSET: fragment('read/fragments/fact-keyset'),
+    // Keyset statements' order: ascending, except in their backward copies (loadStatements).
+    ORDER: 'ASC',
   };
 }
 

@@ -8,10 +8,9 @@ import type { AsOf } from './generated/resolvers-types.ts';
 import type { GraphQLContext } from './context.ts';
 import type { Loaders } from './loaders.ts';
 import { badUserInput, ErrorCode } from './errors.ts';
+import { isDateTime } from './scalars.ts';
 import { decodeRevisionId } from './global-id.ts';
 
-/** RFC 3339 date-time: a date, `T`, a time (fraction optional) and an offset (`Z` or ±hh:mm). */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 const EXACTLY_ONE = 'give exactly one of `revision` (a revision id, such as r42) and `time` (an RFC 3339 date-time, such as 2026-12-01T10:00:00Z)';
 
@@ -33,7 +32,8 @@ export async function asOfSequence(input: AsOf | null | undefined, { repository 
     }
     return sequence;
   }
-  if (!RFC3339.test(time!) || Number.isNaN(Date.parse(time!))) throw badUserInput('asOf.time', `must be an RFC 3339 date-time, such as 2026-12-01T10:00:00Z; got ${JSON.stringify(time!.slice(0, 40))}`);
+  // The DateTime scalar has checked it on the way in; this guards a value built in code.
+  if (!isDateTime(time!)) throw badUserInput('asOf.time', `must be an RFC 3339 date-time, such as 2026-12-01T10:00:00Z; got ${JSON.stringify(time!.slice(0, 40))}`);
   return repository.sequenceAtTime(time!);
 }
 

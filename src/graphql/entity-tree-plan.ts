@@ -59,7 +59,7 @@ interface Context {
 const PARTICIPANT_FIELDS = ['subject', 'object', 'event', 'participants'];
 const SOURCE_FIELDS = ['document', 'saidBy', 'reportedBy'];
 /** Types whose fields the tree's records answer (entities reached through facts resolve on their own). */
-const TREE_TYPES = ['RelationConnection', 'RelationEdge', 'Relation', 'Fact'] as const;
+const TREE_TYPES = ['RelationConnection', 'RelationEdge', 'Relation', 'FactConnection', 'FactEdge', 'Fact'] as const;
 
 /**
  * The most lists one tree statement holds. Neo4j plans each new statement text (each selection shape) before it
@@ -145,13 +145,7 @@ function decoded<T>(key: string, decode: () => T): T {
 
 function relationsList(context: Context, key: string, args: Arguments, nodes: FieldNode[]): NestedList {
   const query = decoded(key, () => NESTED_FIELDS.relations.decode(args, context.limits));
-  // Relations are reached through `nodes { … }` and `edges { node { … } }`: both count.
-  const connection = subfields(context, nodes);
-  requireNoArguments(context, 'RelationConnection', connection);
-  const edges = subfields(context, connection.get('edges') ?? []);
-  requireNoArguments(context, 'RelationEdge', edges);
-  const relationNodes = [...(connection.get('nodes') ?? []), ...[...edges].filter(([, n]) => n[0]!.name.value === 'node').flatMap(([, n]) => n)];
-  const relationFields = subfields(context, relationNodes);
+  const relationFields = subfields(context, connectionNodes(context, nodes, 'RelationConnection', 'RelationEdge'));
   requireNoArguments(context, 'Relation', relationFields);
   const relation = byName(relationFields);
   for (const name of ['from', 'to', 'fact']) {
@@ -171,7 +165,16 @@ function factsList(context: Context, key: string, args: Arguments, nodes: FieldN
   const query = decoded(key, () => NESTED_FIELDS.facts.decode(args, context.limits));
   // Hidden facts are read by their own statement (facts-by-entities-with-retracted), through the loaders.
   if (query.includeRetracted) throw new NoTree('the entity tree reads visible facts only: includeRetracted goes to the loaders', key, 'includeRetracted');
-  return { kind: 'facts', key, ...query, fact: factPlan(context, nodes) };
+  return { kind: 'facts', key, types: query.types, window: query.window, fact: factPlan(context, connectionNodes(context, nodes, 'FactConnection', 'FactEdge')) };
+}
+
+/** A connection's items are reached through `nodes { … }` and `edges { node { … } }`: both count. */
+function connectionNodes(context: Context, nodes: FieldNode[], connectionType: 'RelationConnection' | 'FactConnection', edgeType: 'RelationEdge' | 'FactEdge'): FieldNode[] {
+  const connection = subfields(context, nodes);
+  requireNoArguments(context, connectionType, connection);
+  const edges = subfields(context, connection.get('edges') ?? []);
+  requireNoArguments(context, edgeType, edges);
+  return [...(connection.get('nodes') ?? []), ...[...edges].filter(([, n]) => n[0]!.name.value === 'node').flatMap(([, n]) => n)];
 }
 
 type ListPlanner = (context: Context, key: string, args: Arguments, nodes: FieldNode[]) => NestedList;

@@ -35,9 +35,9 @@ export const ErrorCode = {
    * entity or fact that does not exist (`extensions.problems` points at the argument).
    */
   NOT_FOUND: 'NOT_FOUND',
-  /** A write's `expectedRevision` is not the target's current revision (`extensions.currentRevision`): nothing was written. HTTP 409. */
+  /** A write's `expectedRevision` is not the target's current revision (`extensions.currentRevision`): nothing was written. */
   CONFLICT: 'CONFLICT',
-  /** An `Idempotency-Key` already used with a different request (bad input: use a new key). HTTP 422. */
+  /** An `Idempotency-Key` already used with a different request (bad input: use a new key). */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   /** A `neo4j-bookmark` the database does not accept (malformed, or of another database). HTTP 400. */
   INVALID_BOOKMARK: 'INVALID_BOOKMARK',
@@ -173,6 +173,24 @@ export const enumErrorsPlugin: ApolloServerPlugin = {
   },
 };
 
+/**
+ * Root fields fail alone (docs/public-api.md): every root field is nullable, so a resolver's error nulls its own
+ * field, and the answer has `data`. GraphQL over HTTP makes an answer with `data` a 2xx under either media type;
+ * Apollo would instead give the whole answer the status a resolver's error asks for (400 for bad input, 409 for
+ * a conflict), siblings included. The codes stay in `errors`. Errors about the operation as a whole (parse,
+ * validation, variables, limits, access) answer before execution, without `data`, and keep their status.
+ */
+export const partialResultsPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const data = response.body.kind === 'single' ? response.body.singleResult.data : response.body.initialResult.data;
+        if (data !== null && data !== undefined) response.http.status = 200;
+      },
+    };
+  },
+};
+
 export interface ErrorFormatterOptions {
   /** Add the stack trace of unexpected errors (a debugging setting, never on by default). */
   debug: boolean;
@@ -200,7 +218,8 @@ export function createErrorFormatter(log: Logger, options: ErrorFormatterOptions
       const { limit, max, actual } = extensions;
       return { message, locations, path, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual } };
     }
-    if (Array.isArray(extensions.allowedValues)) return { message, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    // A literal outside its enum, or a custom scalar's value in the wrong format (src/graphql/scalars.ts).
+    if (Array.isArray(extensions.allowedValues) || typeof extensions.scalar === 'string') return { message, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     const code = extensions.code;
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values<string>(ErrorCode).includes(code)) {
       // A write's details: what is wrong where (JSON pointers into the arguments), the revision to retry against.

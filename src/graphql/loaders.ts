@@ -7,9 +7,9 @@
  * root fields with `asOf` and everything nested under them use (see as-of.ts).
  */
 import DataLoader from 'dataloader';
-import type { FactsQuery, RelationQuery } from '../database/queries.ts';
+import type { FactKey, FactsQuery, PageWindow, RelationQuery, Total } from '../database/queries.ts';
 import type { KnowledgeGraphRepository } from '../database/repository.ts';
-import type { CitationRecord, EntityRecord, FactRecord, RelationPage, RelationRecord, RevisionRecord } from '../database/records.ts';
+import type { CitationRecord, EntityRecord, FactPage, FactRecord, Page, RelationPage, RelationRecord, RevisionRecord } from '../database/records.ts';
 
 export interface Loaders {
   /** By id; a merged id answers the survivor with `redirectedFrom` (chains followed). */
@@ -24,8 +24,12 @@ export interface Loaders {
   revision: DataLoader<number, RevisionRecord | null>;
   /** Relation pages per entity, one loader per distinct argument set (decoded by nested-fields.ts). */
   relations(query: RelationQuery): DataLoader<string, RelationPage>;
-  facts(query: FactsQuery): DataLoader<string, FactRecord[]>;
-  backedFacts(first: number, includeRetracted: boolean): DataLoader<string, FactRecord[]>;
+  facts(query: FactsQuery): DataLoader<string, FactPage>;
+  backedFacts(window: PageWindow<FactKey>, includeRetracted: boolean): DataLoader<string, FactPage>;
+  /** The lists' counts per entity (`totalCount`), exact up to `bound`: asked only when a selection wants them. */
+  relationCount(query: Pick<RelationQuery, 'types' | 'direction'>, bound: number): DataLoader<string, Total>;
+  factCount(query: Pick<FactsQuery, 'types' | 'includeRetracted'>, bound: number): DataLoader<string, Total>;
+  backedFactCount(includeRetracted: boolean, bound: number): DataLoader<string, Total>;
   /** Puts records the request already holds into the caches (relation endpoints, search hits). */
   primeEntities(entities: Iterable<EntityRecord>): void;
   /** An entity the request already holds, or undefined: lets resolvers answer with a value, not a promise. */
@@ -42,7 +46,8 @@ export interface Loaders {
   readonly rootAsOf: Map<string, number>;
 }
 
-const EMPTY_PAGE: RelationPage = { items: [], hasNextPage: false };
+const EMPTY_PAGE: Page<never> = { items: [], hasNextPage: false, hasPreviousPage: false };
+const NO_ITEMS: Total = { count: 0, estimate: false };
 
 /** The most redirects followed from one id (a chain of merges); a longer chain is a defect, answered as unknown. */
 const MAX_REDIRECTS = 16;
@@ -100,15 +105,34 @@ function createSet(repository: KnowledgeGraphRepository, asOf: number | null, sh
       }),
     facts: (query) =>
       keyed(`facts:${JSON.stringify(query)}`, async (ids) => {
-        const facts = await repository.factsOfEntities(ids, query, asOf);
-        for (const list of facts.values()) loaders.primeFacts(list);
-        return byKey(ids, facts, []);
+        const pages = await repository.factsOfEntities(ids, query, asOf);
+        for (const page of pages.values()) loaders.primeFacts(page.items);
+        return byKey(ids, pages, EMPTY_PAGE);
       }),
-    backedFacts: (first, includeRetracted) =>
-      keyed(`backed:${first}:${includeRetracted}`, async (ids) => {
-        const facts = await repository.factsBackedBySources(ids, first, includeRetracted, asOf);
-        for (const list of facts.values()) loaders.primeFacts(list);
-        return byKey(ids, facts, []);
+    backedFacts: (window, includeRetracted) =>
+      keyed(`backed:${JSON.stringify(window)}:${includeRetracted}`, async (ids) => {
+        const pages = await repository.factsBackedBySources(ids, window, includeRetracted, asOf);
+        for (const page of pages.values()) loaders.primeFacts(page.items);
+        return byKey(ids, pages, EMPTY_PAGE);
+      }),
+    // Counts of the graph now are count statements; as of a revision, the as-of page itself, read up to the bound.
+    relationCount: (query, bound) =>
+      keyed(`relationCount:${JSON.stringify(query)}:${bound}`, async (ids) => {
+        if (asOf === null) return byKey(ids, await repository.countRelationsOfEntities(ids, query, bound), NO_ITEMS);
+        const pages = await repository.relationsOfEntities(ids, { ...query, window: wholeList(bound) }, asOf);
+        return countedPages(ids, pages, bound, () => repository.countRelationsOfEntities(ids, query, bound));
+      }),
+    factCount: (query, bound) =>
+      keyed(`factCount:${JSON.stringify(query)}:${bound}`, async (ids) => {
+        if (asOf === null) return byKey(ids, await repository.countFactsOfEntities(ids, query, bound), NO_ITEMS);
+        const pages = await repository.factsOfEntities(ids, { ...query, window: wholeList(bound) }, asOf);
+        return countedPages(ids, pages, bound, () => repository.countFactsOfEntities(ids, query, bound));
+      }),
+    backedFactCount: (includeRetracted, bound) =>
+      keyed(`backedFactCount:${includeRetracted}:${bound}`, async (ids) => {
+        if (asOf === null) return byKey(ids, await repository.countFactsBackedBySources(ids, includeRetracted, bound), NO_ITEMS);
+        const pages = await repository.factsBackedBySources(ids, wholeList(bound), includeRetracted, asOf);
+        return countedPages(ids, pages, bound, () => repository.countFactsBackedBySources(ids, includeRetracted, bound));
       }),
     knownEntity: (id) => known.get(id),
     primeEntities(entities) {
@@ -122,6 +146,20 @@ function createSet(repository: KnowledgeGraphRepository, asOf: number | null, sh
     },
   };
   return loaders;
+}
+
+/** The first `bound` items of a list: what an as-of count reads (the as-of statements have no count of their own). */
+export const wholeList = (bound: number): PageWindow<never> => ({ size: bound, backward: false, after: null, before: null });
+
+/** As-of counts: exact from the pages read up to the bound; beyond it, the graph's estimate now. */
+async function countedPages(ids: readonly string[], pages: Map<string, Page<unknown>>, bound: number, now: () => Promise<Map<string, Total>>): Promise<Total[]> {
+  const beyond = [...pages.values()].some((page) => page.hasNextPage);
+  const estimates = beyond ? await now() : new Map<string, Total>();
+  return ids.map((id) => {
+    const page = pages.get(id);
+    if (!page) return NO_ITEMS;
+    return page.hasNextPage ? { count: Math.max(estimates.get(id)?.count ?? 0, bound + 1), estimate: true } : { count: page.items.length, estimate: false };
+  });
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { GraphQLField, GraphQLResolveInfo } from 'graphql';
 import type { Limits } from '../config/config.ts';
 import type { FactsQuery, RelationDirection, RelationQuery } from '../database/queries.ts';
-import { decodeCursor, pageSize } from './arguments.ts';
+import { factKey, idKey, pageWindow, type FactKey, type PageWindow, type PagingArguments } from './arguments.ts';
 
 /** Argument values as graphql-js coerced them, with the SDL's default also where the client sent null. */
 export type Arguments = Readonly<Record<string, unknown>>;
@@ -24,33 +24,37 @@ export interface NestedFieldSpec<Params> {
 
 const types = (args: Arguments): readonly string[] | null => (args.types as readonly string[] | null | undefined) ?? null;
 
+const PAGING = ['first', 'after', 'last', 'before'] as const;
+
+/** A fact list's page (Entity.facts, Source.backedFacts). */
+export const factWindow = (args: Arguments, limits: Limits): PageWindow<FactKey> => pageWindow(args as PagingArguments, limits.maxPageSize, 'fact', factKey);
+
 /** `Entity.relations`: a keyset page of the relations at the entity, by type and direction. */
 const relations: NestedFieldSpec<RelationQuery> = {
-  arguments: ['types', 'direction', 'first', 'after'],
-  tree: ['types', 'direction', 'first', 'after'],
+  arguments: ['types', 'direction', ...PAGING],
+  tree: ['types', 'direction', ...PAGING],
   decode: (args, limits) => ({
     types: types(args),
     direction: args.direction as RelationDirection,
-    first: pageSize(args.first, limits.maxPageSize),
-    after: decodeCursor('relation', args.after as string | null | undefined),
+    window: pageWindow(args as PagingArguments, limits.maxPageSize, 'relation', idKey),
   }),
 };
 
 /**
- * `Entity.facts`: the first facts the entity takes part in, by type. The tree honours `includeRetracted` only
+ * `Entity.facts`: a page of the facts the entity takes part in, by type. The tree honours `includeRetracted` only
  * when false (its default): the plan sends `true` to the loaders (entity-tree-plan.ts).
  */
 const facts: NestedFieldSpec<FactsQuery> = {
-  arguments: ['types', 'first', 'includeRetracted'],
-  tree: ['types', 'first', 'includeRetracted'],
-  decode: (args, limits) => ({ types: types(args), first: pageSize(args.first, limits.maxPageSize), includeRetracted: args.includeRetracted === true }),
+  arguments: ['types', ...PAGING, 'includeRetracted'],
+  tree: ['types', ...PAGING, 'includeRetracted'],
+  decode: (args, limits) => ({ types: types(args), window: factWindow(args, limits), includeRetracted: args.includeRetracted === true }),
 };
 
 /** `Source.backedFacts`: resolved by its loader (the tree does not compile it). */
-const backedFacts: NestedFieldSpec<{ first: number; includeRetracted: boolean }> = {
-  arguments: ['first', 'includeRetracted'],
+const backedFacts: NestedFieldSpec<{ window: PageWindow<FactKey>; includeRetracted: boolean }> = {
+  arguments: [...PAGING, 'includeRetracted'],
   tree: null,
-  decode: (args, limits) => ({ first: pageSize(args.first, limits.maxPageSize), includeRetracted: args.includeRetracted === true }),
+  decode: (args, limits) => ({ window: factWindow(args, limits), includeRetracted: args.includeRetracted === true }),
 };
 
 export const NESTED_FIELDS = { relations, facts, backedFacts } as const;

@@ -41,8 +41,11 @@ query RedirectedH100s {
     query: /* GraphQL */ `# Full-text search is case- and accent-insensitive and matches aliases (French and English names).
 query SearchEntities($text: String!) {
   search(text: $text, first: 5) {
-    score
-    entity { id kind name aliases { text language } }
+    edges {
+      score
+      node { id kind name aliases { text language } }
+    }
+    totalCount
   }
 }
 `,
@@ -64,6 +67,7 @@ query EntityRelations($id: ID!) {
         fact { modality citations { quote saidBy { name } } }
       }
       pageInfo { hasNextPage endCursor }
+      totalCount
     }
   }
 }
@@ -107,7 +111,10 @@ query Sources {
     id
     name
     ... on Document { published { value } language }
-    backedFacts(first: 5) { id statement }
+    backedFacts(first: 5) {
+      nodes { id statement }
+      totalCount
+    }
   }
 }
 `,

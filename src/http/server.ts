@@ -17,7 +17,7 @@ import type { Database } from '../database/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import { bookmarksPlugin } from '../graphql/bookmarks-plugin.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
-import { codeForStatus, createErrorFormatter, enumErrorsPlugin, ErrorCode, errorBody } from '../graphql/errors.ts';
+import { codeForStatus, createErrorFormatter, enumErrorsPlugin, ErrorCode, errorBody, partialResultsPlugin } from '../graphql/errors.ts';
 import { knownOperationTypesRule } from '../graphql/known-operation-types.ts';
 import { costLimitPlugin, limitExceeded, limitValidationRules, tokenLimitError } from '../graphql/limits/index.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
@@ -104,6 +104,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
       // Before the cost limit: an operation the caller may not run is refused before anything is counted.
       accessPlugin(auth.policy),
       enumErrorsPlugin as ApolloServerPlugin<GraphQLContext>,
+      partialResultsPlugin as ApolloServerPlugin<GraphQLContext>,
       costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions, admission: config.admission }),
       ...(production ? [] : [roundTripsPlugin]),
       bookmarksPlugin,

@@ -139,9 +139,9 @@ describe('finding entities', () => {
     ['Elon', 'elon-musk'],
     ['twitter', 'x'],
   ])('search "%s" ranks %s first', async (text, id) => {
-    const data = await ask(`query($text: String!) { search(text: $text) { entity { id } score } }`, { text });
-    expect(data.search[0].entity.id).toBe(id);
-    expect(data.search[0].score).toBeGreaterThan(0);
+    const data = await ask(`query($text: String!) { search(text: $text) { edges { node { id } score } } }`, { text });
+    expect(data.search.edges[0].node.id).toBe(id);
+    expect(data.search.edges[0].score).toBeGreaterThan(0);
   });
 
   it('a path joins Elon Musk to Grok through xAI', async () => {
@@ -168,7 +168,7 @@ describe('corrections from a line-by-line reading of the article', () => {
       omission: relations(from: "tesla-annual-report", type: OMITS) { nodes { to { id kind } fact { modality citations { kind } } } }
       goal: entity(id: "tesla-20-million-vehicles-goal") {
         relations(direction: OUTGOING) { nodes { type label to { id } } }
-        facts { ${FACT_FIELDS} status }
+        facts { nodes { ${FACT_FIELDS} status } }
       }
     }`);
     expect(data.omission.nodes).toEqual([
@@ -180,7 +180,7 @@ describe('corrections from a line-by-line reading of the article', () => {
         { type: 'ITEM', label: 'ITEM · 20,000,000 vehicles per year (former)', to: { id: 'vehicles' } },
       ]),
     );
-    const goal = data.goal.facts.find((f: { id: string }) => f.id === 'Fact:tesla-goal-20-million-vehicles-a-year');
+    const goal = data.goal.facts.nodes.find((f: { id: string }) => f.id === 'Fact:tesla-goal-20-million-vehicles-a-year');
     expect(goal).toMatchObject({ type: 'SELLS', modality: 'GOAL', status: 'FORMER', subject: { id: 'tesla' }, event: { id: 'tesla-20-million-vehicles-goal' } });
     expect(goal.quantities).toEqual([
       { kind: 'COUNT', value: 20_000_000, unit: 'vehicles per year', currency: null, comparator: 'EXACT', role: 'TARGET', text: '20 millions de véhicules par an', item: { id: 'vehicles' } },
@@ -188,8 +188,8 @@ describe('corrections from a line-by-line reading of the article', () => {
   });
 
   it('Tesla\'s current goals do not include the 20 million vehicles, read as the API gives them', async () => {
-    const { tesla } = await ask(`{ tesla: entity(id: "tesla") { facts(first: 100) { id modality status } } }`);
-    const goals = tesla.facts.filter((f: { modality: string }) => f.modality === 'GOAL');
+    const { tesla } = await ask(`{ tesla: entity(id: "tesla") { facts(first: 100) { nodes { id modality status } } } }`);
+    const goals = tesla.facts.nodes.filter((f: { modality: string }) => f.modality === 'GOAL');
     expect(goals.filter(CURRENT_GOAL).map((f: { id: string }) => f.id).sort()).toEqual([
       'Fact:tesla-goal-humanoid-robots',
       'Fact:tesla-goal-leader-in-ai',
@@ -198,7 +198,7 @@ describe('corrections from a line-by-line reading of the article', () => {
     ]);
     expect(goals).toContainEqual({ id: 'Fact:tesla-goal-20-million-vehicles-a-year', modality: 'GOAL', status: 'FORMER' });
     // Nothing else of Tesla's is FORMER, and no goal is still drawn as a plain Tesla → vehicles sale.
-    expect(tesla.facts.filter((f: { status: string }) => f.status === 'FORMER').map((f: { id: string }) => f.id)).toEqual(['Fact:tesla-goal-20-million-vehicles-a-year']);
+    expect(tesla.facts.nodes.filter((f: { status: string }) => f.status === 'FORMER').map((f: { id: string }) => f.id)).toEqual(['Fact:tesla-goal-20-million-vehicles-a-year']);
     const { relations } = await ask(`{ relations(from: "tesla", type: SELLS) { nodes { id } } }`);
     expect(relations.nodes).toEqual([]);
   });
@@ -219,7 +219,7 @@ describe('corrections from a line-by-line reading of the article', () => {
       received: relations(to: "x", type: RECIPIENT) { nodes { fact { id } } }
       posted: relations(from: "musk-x-post-2024-04", type: PUBLISHED_ON) { nodes { to { id } } }
       owns: relations(from: "x", type: OWNS) { nodes { to { id } fact { background basis } } }
-      twitter: search(text: "Twitter") { entity { id } }
+      twitter: search(text: "Twitter") { nodes { id } }
     }`);
     expect(data.company.kind).toBe('ORGANIZATION');
     expect(data.platform.kind).toBe('PRODUCT');
@@ -229,7 +229,7 @@ describe('corrections from a line-by-line reading of the article', () => {
     // "Twitter" is the same word in the French text and in English: an alias with no language, on both sides.
     expect(data.platform.aliases).toContainEqual({ text: 'Twitter', language: null });
     expect(data.company.aliases).toContainEqual({ text: 'Twitter, Inc.', language: null });
-    expect(data.twitter.map((hit: { entity: { id: string } }) => hit.entity.id).slice(0, 2)).toEqual(['x', 'x-platform']);
+    expect(data.twitter.nodes.map((hit: { id: string }) => hit.id).slice(0, 2)).toEqual(['x', 'x-platform']);
   });
 
   it('every citation in the body of "Notre avis, par leblogauto.com" is the blog\'s OPINION, and no other citation is', async () => {
@@ -272,8 +272,8 @@ describe('corrections from a line-by-line reading of the article', () => {
 
 describe('provenance', () => {
   it('lists the sources, each with the facts it backs', async () => {
-    const data = await ask(`{ sources { __typename id backedFacts(first: 100) { id } } }`);
-    const byId = new Map(data.sources.map((s: { id: string; backedFacts: { id: string }[] }) => [s.id, s.backedFacts.map((f) => f.id)]));
+    const data = await ask(`{ sources { __typename id backedFacts(first: 100) { nodes { id } } } }`);
+    const byId = new Map(data.sources.map((s: { id: string; backedFacts: { nodes: { id: string }[] } }) => [s.id, s.backedFacts.nodes.map((f) => f.id)]));
     expect(byId.get('cnbc')).toContain('Fact:musk-redirects-h100-from-tesla-to-x');
     expect(byId.get('nvidia-memo-2023-12')).toContain('Fact:musk-redirects-h100-from-tesla-to-x');
     expect(byId.get('nvidia-email-2024-02')).toContain('Fact:musk-plans-xai-gpu-cluster');

@@ -48,8 +48,8 @@ const asOf = (revision: string) => ({ asOf: { revision } });
 
 const ENTITY = `query ($asOf: AsOf) { entity(id: "${'$ID'}", asOf: $asOf) {
   id name revision { id } redirectedFrom
-  facts { id rank retraction { reason } subject { id name } }
-  retracted: facts(includeRetracted: true) { id retraction { reason } }
+  facts { nodes { id rank retraction { reason } subject { id name } } totalCount }
+  retracted: facts(includeRetracted: true) { nodes { id retraction { reason } } }
   relations { nodes { id type to { id name } fact { id rank } } }
 } }`;
 const entityAt = async (id: string, revision: string | null) => (await client.gql(ENTITY.replace('$ID', id), revision ? asOf(revision) : {})).entity;
@@ -62,7 +62,9 @@ describe('asOf on entity', () => {
   it('answers the entity, its facts and relations as they were at each revision', async () => {
     const atF1 = await entityAt(world.acme, at.f1);
     expect(atF1.name).toBe('Acme');
-    expect(atF1.facts).toEqual([{ id: factId(f1), rank: 'NORMAL', retraction: null, subject: { id: world.acme, name: 'Acme' } }]);
+    expect(atF1.facts.nodes).toEqual([{ id: factId(f1), rank: 'NORMAL', retraction: null, subject: { id: world.acme, name: 'Acme' } }]);
+    // Counted as of the revision too (the as-of page read up to the bound).
+    expect(atF1.facts.totalCount).toBe(1);
     expect(atF1.relations.nodes).toEqual([{ id: relationId(f1), type: 'OWNS', to: { id: world.widgets, name: 'Widgets Inc' }, fact: { id: factId(f1), rank: 'NORMAL' } }]);
 
     const renamed = await entityAt(world.acme, at.renamed);
@@ -71,19 +73,20 @@ describe('asOf on entity', () => {
     expect(atF1.revision.id).not.toBe(at.renamed);
 
     const retracted = await entityAt(world.acme, at.retracted);
-    expect(retracted.facts).toEqual([]);
+    expect(retracted.facts.nodes).toEqual([]);
+    expect(retracted.facts.totalCount).toBe(0);
     expect(retracted.relations.nodes).toEqual([]);
-    expect(retracted.retracted).toEqual([{ id: factId(f1), retraction: { reason: 'wrong' } }]);
+    expect(retracted.retracted.nodes).toEqual([{ id: factId(f1), retraction: { reason: 'wrong' } }]);
 
     const atF2 = await entityAt(world.acme, at.f2);
-    expect(atF2.facts.map((f: { id: string }) => f.id)).toEqual([factId(f2)]);
+    expect(atF2.facts.nodes.map((f: { id: string }) => f.id)).toEqual([factId(f2)]);
     const deprecated = await entityAt(world.acme, at.deprecated);
-    expect(deprecated.facts).toEqual([]);
-    expect(deprecated.retracted.map((f: { id: string }) => f.id).sort()).toEqual([factId(f2), factId(f1)].sort());
+    expect(deprecated.facts.nodes).toEqual([]);
+    expect(deprecated.retracted.nodes.map((f: { id: string }) => f.id).sort()).toEqual([factId(f2), factId(f1)].sort());
 
     const now = await entityAt(world.acme, null);
     expect(now.name).toBe('Acme Renamed');
-    expect(now.facts).toEqual([]);
+    expect(now.facts.nodes).toEqual([]);
   });
 
   it('answers a merged id as the old entity before the merge, and as the survivor after', async () => {
@@ -131,10 +134,10 @@ describe('asOf on the other root fields', () => {
     const now = ours((await client.gql(entities, {})).entities.nodes);
     expect(now).toContainEqual({ id: world.acme, name: 'Acme Renamed' });
     expect(now.map((n) => n.id)).not.toContain(dup);
-    const sources = `query ($asOf: AsOf) { sources(kinds: [DOCUMENT], asOf: $asOf) { id ... on Document { backedFacts { id } } } }`;
+    const sources = `query ($asOf: AsOf) { sources(kinds: [DOCUMENT], asOf: $asOf) { id ... on Document { backedFacts { nodes { id } } } } }`;
     expect((await client.gql(sources, asOf(at.beforeWorld))).sources.map((s: { id: string }) => s.id)).not.toContain(world.doc);
     const doc = (await client.gql(sources, asOf(at.f1))).sources.find((s: { id: string }) => s.id === world.doc);
-    expect(doc.backedFacts).toEqual([{ id: factId(f1) }]);
+    expect(doc.backedFacts.nodes).toEqual([{ id: factId(f1) }]);
   });
 
   it('neighborhood and path: over the relations valid then', async () => {
@@ -165,7 +168,7 @@ describe('refused AsOf inputs', () => {
   });
 
   it('search refuses asOf with a code, saying why', async () => {
-    const { body } = await client.raw(`{ search(text: "Acme", asOf: {revision: "${at.f1}"}) { entity { id } } }`);
+    const { body } = await client.raw(`{ search(text: "Acme", asOf: {revision: "${at.f1}"}) { nodes { id } } }`);
     expect(body.errors[0].extensions.code).toBe('AS_OF_NOT_SUPPORTED');
     expect(body.errors[0].message).toMatch(/full-text index/);
   });

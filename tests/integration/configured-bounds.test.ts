@@ -37,9 +37,9 @@ describe(`page sizes: MAX_PAGE_SIZE=${BOUNDS.MAX_PAGE_SIZE}`, () => {
     ['entities', (n) => `{ entities(first: ${n}) { nodes { id } } }`, ['entities']],
     ['relations', (n) => `{ relations(first: ${n}) { nodes { id } } }`, ['relations']],
     ['Entity.relations', (n) => `{ entity(id: "tesla") { relations(first: ${n}) { nodes { id } } } }`, ['entity', 'relations']],
-    ['Entity.facts', (n) => `{ entity(id: "tesla") { facts(first: ${n}) { id } } }`, ['entity', 'facts']],
+    ['Entity.facts', (n) => `{ entity(id: "tesla") { facts(first: ${n}) { nodes { id } } } }`, ['entity', 'facts']],
     ['nested Entity.relations', (n) => `{ entity(id: "x") { relations(first: 1, direction: INCOMING) { nodes { from { relations(first: ${n}) { nodes { id } } } } } } }`, ['entity', 'relations', 'nodes', 0, 'from', 'relations']],
-    ['Source.backedFacts', (n) => `{ entity(id: "cnbc") { ... on Source { backedFacts(first: ${n}) { id } } } }`, ['entity', 'backedFacts']],
+    ['Source.backedFacts', (n) => `{ entity(id: "cnbc") { ... on Source { backedFacts(first: ${n}) { nodes { id } } } } }`, ['entity', 'backedFacts']],
   ];
   it.each(fields)(`%s: ${max} runs, ${max + 1} is refused`, async (_name, query, path) => {
     expect(JSON.stringify(accepted(await ask(query(max))))).toMatch(/"id"/);
@@ -47,7 +47,7 @@ describe(`page sizes: MAX_PAGE_SIZE=${BOUNDS.MAX_PAGE_SIZE}`, () => {
   });
 
   it('the entity tree serves the largest page in one statement', async () => {
-    const response = await ask(`{ entity(id: "tesla") { relations(first: ${max}) { nodes { id } } facts(first: ${max}) { id } } }`);
+    const response = await ask(`{ entity(id: "tesla") { relations(first: ${max}) { nodes { id } } facts(first: ${max}) { nodes { id } } } }`);
     expect(accepted(response).entity.relations.nodes).toHaveLength(max);
     expect(response.extensions?.databaseRoundTrips).toBe(1);
   });
@@ -56,8 +56,9 @@ describe(`page sizes: MAX_PAGE_SIZE=${BOUNDS.MAX_PAGE_SIZE}`, () => {
 describe(`search: MAX_SEARCH_RESULTS=${BOUNDS.MAX_SEARCH_RESULTS}`, () => {
   it(`${BOUNDS.MAX_SEARCH_RESULTS} runs, ${BOUNDS.MAX_SEARCH_RESULTS + 1} is refused`, async () => {
     const max = BOUNDS.MAX_SEARCH_RESULTS;
-    expect(accepted(await ask(`{ search(text: "tesla", first: ${max}) { score } }`)).search.length).toBeGreaterThan(0);
-    refused(await ask(`{ search(text: "tesla", first: ${max + 1}) { score } }`), 'first', max, max + 1, ['search']);
+    expect(accepted(await ask(`{ search(text: "tesla", first: ${max}) { edges { score } } }`)).search.edges.length).toBeGreaterThan(0);
+    refused(await ask(`{ search(text: "tesla", first: ${max + 1}) { edges { score } } }`), 'first', max, max + 1, ['search']);
+    refused(await ask(`{ search(text: "tesla", last: ${max + 1}) { edges { score } } }`), 'last', max, max + 1, ['search']);
   });
 });
 

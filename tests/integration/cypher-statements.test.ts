@@ -29,12 +29,12 @@ const nothing: FactPlan = { lists: { quantities: false, citations: false, partic
 const relations = (fact: FactPlan | null, to: EntityTreePlan = { nested: [] }, from: EntityTreePlan = { nested: [] }): EntityTreePlan['nested'][number] => ({
   kind: 'relations',
   key: 'relations',
-  query: { types: ['OWNS'], direction: 'OUTGOING', first: 5, after: '' },
+  query: { types: ['OWNS'], direction: 'OUTGOING', window: { size: 5, backward: false, after: null, before: null } },
   from,
   to,
   fact,
 });
-const facts = (fact: FactPlan): EntityTreePlan['nested'][number] => ({ kind: 'facts', key: 'facts', types: null, first: 3, fact });
+const facts = (fact: FactPlan): EntityTreePlan['nested'][number] => ({ kind: 'facts', key: 'facts', types: null, window: { size: 3, backward: true, after: { rank: 0, id: 'a' }, before: null }, fact });
 
 /** Entity trees that, between them, use every fragment and every way a fact is projected. */
 const TREES: [string, EntityTreePlan][] = [

@@ -8,7 +8,9 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientFor } from '../support/curation.ts';
 import { freePort } from '../support/free-port.ts';
 import { graphql, startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -181,5 +183,22 @@ describe('the knowledge graph as a Federation 2 subgraph', () => {
   it('keeps the access rules: a mutation through the subgraph still needs a key', async () => {
     const answer = await graphql(kg.graphqlUrl, 'mutation { retractFact(id: "Fact:xai-owns-grok", reason: "test") { fact { id } } }');
     expect(answer.status).toBe(401);
+  });
+
+  it('keeps the change feed on the subgraph itself (the gateway does not route subscriptions)', async () => {
+    const client = await clientFor(kg.graphqlUrl, kg.app.db);
+    const { id: after } = (await client.gql('{ knowledgeVersion { id } }')).knowledgeVersion as { id: string };
+    const sse = createClient({ url: `${kg.baseUrl}/graphql/stream`, retryAttempts: 0 });
+    try {
+      const iterator = sse.iterate({ query: 'subscription ($after: ID) { changes(after: $after) { id changes { operation target } } }', variables: { after } });
+      const next = iterator.next();
+      const written = await client.gql('mutation { upsertEntity(input: {id: "federation-feed-test", kind: PERSON, name: "F", description: "Someone."}) { revision { id } } }');
+      const { value } = await next;
+      await iterator.return?.();
+      expect(value.errors).toBeUndefined();
+      expect(value.data.changes).toEqual({ id: written.upsertEntity.revision.id, changes: [{ operation: 'CREATE_ENTITY', target: 'federation-feed-test' }] });
+    } finally {
+      sse.dispose();
+    }
   });
 });

@@ -56,9 +56,9 @@ async function collectIds() {
     types.get(id)!.add(type);
   };
   // Small pages of entities: each nests its facts, and the cost limit counts them all.
-  const entities = await allNodes('entities', `__typename id facts(first: 50, includeRetracted: true) { ${FACT} }`, 10);
+  const entities = await allNodes('entities', `__typename id facts(first: 50, includeRetracted: true) { nodes { ${FACT} } }`, 10);
   const relations = await allNodes('relations', `id fact { ${FACT} }`);
-  const facts = [...entities.flatMap((e) => e.facts), ...relations.map((r) => r.fact)];
+  const facts = [...entities.flatMap((e) => e.facts.nodes), ...relations.map((r) => r.fact)];
   for (const e of entities) add('Entity', e.id);
   for (const r of relations) add('Relation', r.id);
   for (const f of facts) add('Fact', f.id);

@@ -39,39 +39,39 @@ const FACT_FIELDS = 'id rank retraction { reason revision { id } } assertedIn { 
 
 describe('current reads of curated facts', () => {
   it('lists PREFERRED facts first, then by id, in the entity tree and through the loaders alike', async () => {
-    const viaTree = await client.gql(`{ entity(id: "${world.acme}") { facts { id rank } } }`);
-    const viaLoaders = await client.gql(`{ entities(kind: ORGANIZATION, first: 100) { nodes { id facts { id rank } } } }`);
+    const viaTree = await client.gql(`{ entity(id: "${world.acme}") { facts { nodes { id rank } } } }`);
+    const viaLoaders = await client.gql(`{ entities(kind: ORGANIZATION, first: 100) { nodes { id facts { nodes { id rank } } } } }`);
     const acme = viaLoaders.entities.nodes.find((e: { id: string }) => e.id === world.acme);
-    for (const list of [viaTree.entity.facts, acme.facts]) {
+    for (const list of [viaTree.entity.facts.nodes, acme.facts.nodes]) {
       expect(list.map((f: { id: string }) => f.id)).toEqual([factIds.preferred, factIds.normal]);
       expect(list[0].rank).toBe('PREFERRED');
     }
     // Widgets: its only visible fact is the one it is the object of; the retracted one is hidden.
-    const widgets = await client.gql(`{ entity(id: "${world.widgets}") { facts { id } } }`);
-    expect(widgets.entity.facts.map((f: { id: string }) => f.id)).toEqual([factIds.normal]);
+    const widgets = await client.gql(`{ entity(id: "${world.widgets}") { facts { nodes { id } } } }`);
+    expect(widgets.entity.facts.nodes.map((f: { id: string }) => f.id)).toEqual([factIds.normal]);
   });
 
   it('orders by rank before id: a PREFERRED fact with a larger id comes first', async () => {
     const late = `${P}-zzz-acme-owns-widgets`;
     await assertOwns(client, world, late, world.acme, world.widgets, 'Widgets Inc in May', 'PREFERRED');
-    const { entity } = await client.gql(`{ entity(id: "${world.acme}") { facts { id } } }`);
-    expect(entity.facts.map((f: { id: string }) => f.id)).toEqual([factIds.preferred, `Fact:${late}`, factIds.normal]);
-    const loaders = await client.gql(`{ entity(id: "${world.acme}") { relations(first: 1) { nodes { id } } facts { id } } }`);
-    expect(loaders.entity.facts.map((f: { id: string }) => f.id)).toEqual([factIds.preferred, `Fact:${late}`, factIds.normal]);
+    const { entity } = await client.gql(`{ entity(id: "${world.acme}") { facts { nodes { id } } } }`);
+    expect(entity.facts.nodes.map((f: { id: string }) => f.id)).toEqual([factIds.preferred, `Fact:${late}`, factIds.normal]);
+    const loaders = await client.gql(`{ entity(id: "${world.acme}") { relations(first: 1) { nodes { id } } facts { nodes { id } } } }`);
+    expect(loaders.entity.facts.nodes.map((f: { id: string }) => f.id)).toEqual([factIds.preferred, `Fact:${late}`, factIds.normal]);
     await client.gql(`mutation { retractFact(id: "${late}", reason: "duplicate of ${facts.normal}") { revision { id } } }`);
   });
 
   it('hides a retracted fact from facts and backedFacts, and shows it with includeRetracted, with its retraction', async () => {
-    const query = `{ entity(id: "${world.globex}") { facts { id } all: facts(includeRetracted: true) { ${FACT_FIELDS} participants { role } } } }`;
+    const query = `{ entity(id: "${world.globex}") { facts { nodes { id } } all: facts(includeRetracted: true) { nodes { ${FACT_FIELDS} participants { role } } } } }`;
     const { entity } = await client.gql(query);
-    expect(entity.facts.map((f: { id: string }) => f.id)).toEqual([factIds.preferred]);
-    const retracted = entity.all.find((f: { id: string }) => f.id === factIds.retracted);
+    expect(entity.facts.nodes.map((f: { id: string }) => f.id)).toEqual([factIds.preferred]);
+    const retracted = entity.all.nodes.find((f: { id: string }) => f.id === factIds.retracted);
     expect(retracted).toMatchObject({ rank: 'NORMAL', retraction: { reason: 'misread the quote', revision: { id: revisions.retracted } }, assertedIn: { id: revisions.retractedAsserted }, revision: { id: revisions.retracted } });
-    const doc = await client.gql(`{ entity(id: "${world.doc}") { ... on Document { backedFacts { id } all: backedFacts(includeRetracted: true) { id } } } }`);
-    const backed = doc.entity.backedFacts.map((f: { id: string }) => f.id);
+    const doc = await client.gql(`{ entity(id: "${world.doc}") { ... on Document { backedFacts { nodes { id } } all: backedFacts(includeRetracted: true) { nodes { id } } } } }`);
+    const backed = doc.entity.backedFacts.nodes.map((f: { id: string }) => f.id);
     expect(backed).not.toContain(factIds.retracted);
     expect(backed[0]).toBe(factIds.preferred);
-    expect(doc.entity.all.map((f: { id: string }) => f.id)).toContain(factIds.retracted);
+    expect(doc.entity.all.nodes.map((f: { id: string }) => f.id)).toContain(factIds.retracted);
     // The relation the retracted fact projected is gone from current reads.
     const relations = await client.gql(`{ relations(from: "${world.widgets}", type: OWNS) { nodes { id } } }`);
     expect(relations.relations.nodes).toEqual([]);
@@ -141,9 +141,9 @@ describe('redirects', () => {
   });
 
   it('entity(mergedId) answers the survivor with redirectedFrom; the survivor asked by its own id has none', async () => {
-    const { merged, survivor } = await client.gql(`{ merged: entity(id: "${dup}") { id name redirectedFrom facts { id } } survivor: entity(id: "${world.acme}") { id redirectedFrom } }`);
+    const { merged, survivor } = await client.gql(`{ merged: entity(id: "${dup}") { id name redirectedFrom facts { nodes { id } } } survivor: entity(id: "${world.acme}") { id redirectedFrom } }`);
     expect(merged).toMatchObject({ id: world.acme, name: 'Acme', redirectedFrom: dup });
-    expect(merged.facts.map((f: { id: string }) => f.id)).toContain(`Fact:${P}-dup-owns-widgets`);
+    expect(merged.facts.nodes.map((f: { id: string }) => f.id)).toContain(`Fact:${P}-dup-owns-widgets`);
     expect(survivor.redirectedFrom).toBeNull();
     expect(merge).toMatch(/^Revision:r\d+$/);
   });

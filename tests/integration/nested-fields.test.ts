@@ -89,10 +89,16 @@ const FACT = `id type statement modality background basis time { value precision
   quantities { kind value unit comparator role text item { id } }
   citations { id quote start end kind confidence document { id } saidBy { id name } reportedBy { id } }`;
 const RELATION = `id type label from { id kind } to { id name } fact { ${FACT} }`;
-const CONNECTION = `nodes { ${RELATION} } edges { cursor node { id } } pageInfo { hasNextPage endCursor }`;
+const PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+const CONNECTION = `nodes { ${RELATION} } edges { cursor node { id } } ${PAGE_INFO}`;
+const FACTS = `nodes { ${FACT} } edges { cursor } ${PAGE_INFO}`;
 
-/** A cursor inside every entity's relations (keyset: any relation id works as `after`). */
+/** Cursors inside every entity's relations (keyset: any relation id works as `after` or `before`). */
 const AFTER = encodeCursor('relation', 'musk-redirects-h100-from-tesla-to-x');
+const BEFORE = encodeCursor('relation', 'xai-z');
+/** And inside its facts: the non-preferred ones from `m` (a fact cursor is a rank and an id). */
+const FACT_AFTER = encodeCursor('fact', '1:m');
+const FACT_BEFORE = encodeCursor('fact', '1:t');
 
 const VALUES: { [F in NestedFieldName]: Record<(typeof NESTED_FIELDS)[F]['arguments'][number], unknown[]> } = {
   relations: {
@@ -100,14 +106,22 @@ const VALUES: { [F in NestedFieldName]: Record<(typeof NESTED_FIELDS)[F]['argume
     direction: [undefined, 'OUTGOING', 'INCOMING', 'BOTH'],
     first: [undefined, 1, 3, null],
     after: [undefined, AFTER],
+    last: [undefined, 2],
+    before: [undefined, BEFORE],
   },
   facts: {
     types: [undefined, ['REALLOCATES'], ['OWNS', 'PRODUCES', 'PLANS_TO_BUILD', 'LEADER_IN']],
     first: [undefined, 1, 2, 100],
+    after: [undefined, FACT_AFTER],
+    last: [undefined, 2],
+    before: [undefined, FACT_BEFORE],
     includeRetracted: [undefined, true],
   },
   backedFacts: {
     first: [undefined, 1, 5],
+    after: [undefined, FACT_AFTER],
+    last: [undefined, 2],
+    before: [undefined, FACT_BEFORE],
     includeRetracted: [undefined, true],
   },
 };
@@ -121,13 +135,17 @@ function literal(argument: string, value: unknown): string {
   return ENUM_ARGUMENTS.has(argument) ? String(value) : JSON.stringify(value);
 }
 
-/** Every combination of the field's argument values, as argument lists (`(first: 1, types: [OWNS])` or ``). */
+/**
+ * Every combination of the field's argument values, as argument lists (`(first: 1, types: [OWNS])` or ``), but
+ * `first` and `last` together (refused, whichever path: see the refusals below).
+ */
 function combinations(field: NestedFieldName): string[] {
   let lists: string[][] = [[]];
   for (const [argument, values] of Object.entries(VALUES[field]) as [string, unknown[]][]) {
     lists = lists.flatMap((list) => values.map((value) => (value === undefined ? list : [...list, `${argument}: ${literal(argument, value)}`])));
   }
-  return lists.map((list) => (list.length ? `(${list.join(', ')})` : ''));
+  const both = (list: string[]) => list.some((a) => /^first: \d/.test(a)) && list.some((a) => /^last: \d/.test(a));
+  return lists.filter((list) => !both(list)).map((list) => (list.length ? `(${list.join(', ')})` : ''));
 }
 
 /** Aliased selections, in chunks of `size` per query (one statement each on the tree path: see MAX_TREE_LISTS). */
@@ -154,7 +172,8 @@ describe('nested fields answer the same through the entity tree and through the 
 
   it(`Entity.relations: every combination of ${Object.keys(VALUES.relations).join(', ')}`, SLOW, async () => {
     const all = combinations('relations');
-    expect(all.length).toBe(4 * 4 * 4 * 2);
+    // types × direction × (first, last) pairs but both given × after × before
+    expect(all.length).toBe(4 * 4 * (4 * 2 - 2) * 2 * 2);
     let filled = 0;
     for (const id of ENTITIES) {
       for (const chunk of chunks(all, MAX_TREE_LISTS)) {
@@ -170,7 +189,7 @@ describe('nested fields answer the same through the entity tree and through the 
     let filled = 0;
     for (const id of ENTITIES) {
       for (const chunk of chunks(all, MAX_TREE_LISTS)) {
-        const fields = chunk.map((args, i) => `f${i}: facts${args} { ${FACT} }`).join('\n');
+        const fields = chunk.map((args, i) => `f${i}: facts${args} { ${FACTS} }`).join('\n');
         filled += nonEmptyLists((await bothPaths(`{ entity(id: "${id}") { id ${fields} } }`)).data);
       }
     }
@@ -180,9 +199,9 @@ describe('nested fields answer the same through the entity tree and through the 
   it('Source.backedFacts: every value of first (resolved by its loader on both paths, beside the tree)', async () => {
     let filled = 0;
     for (const id of SOURCES) {
-      const fields = combinations('backedFacts').map((args, i) => `b${i}: backedFacts${args} { ${FACT} }`).join('\n');
-      // backedFacts is not compiled into the tree: the tree's statement, then one per page size (50 by default,
-      // 1, 5), then the entities those facts name.
+      const fields = combinations('backedFacts').map((args, i) => `b${i}: backedFacts${args} { ${FACTS} }`).join('\n');
+      // backedFacts is not compiled into the tree: the tree's statement, then one per page asked, then the
+      // entities those facts name.
       const tree = await bothPaths(`{ entity(id: "${id}") { id relations(first: 2) { nodes { id } } ... on Source { ${fields} } } }`, undefined, null);
       expect(tree.roundTrips).toBeGreaterThanOrEqual(1 + 3);
       filled += nonEmptyLists(tree.data);
@@ -202,8 +221,8 @@ describe('nested fields answer the same through the entity tree and through the 
     for (const id of ['tesla', 'h100-redirect-tesla-to-x']) {
       for (const side of ['to', 'from']) {
         const lists = [
-          ...variants.map((args, i) => `r${i}: relations${args} { nodes { id type from { id } to { id } } pageInfo { hasNextPage endCursor } }`),
-          ...facts.map((args, i) => `f${i}: facts${args} { id type subject { id } citations { quote } }`),
+          ...variants.map((args, i) => `r${i}: relations${args} { nodes { id type from { id } to { id } } ${PAGE_INFO} }`),
+          ...facts.map((args, i) => `f${i}: facts${args} { nodes { id type subject { id } citations { quote } } ${PAGE_INFO} }`),
         ];
         // Under the outer relations list: one fewer per statement.
         for (const chunk of chunks(lists, MAX_TREE_LISTS - 1)) {
@@ -216,31 +235,32 @@ describe('nested fields answer the same through the entity tree and through the 
   });
 
   it('arguments given by variables, fragments and directives', SLOW, async () => {
-    const query = `query($types: [RelationType!], $dir: Direction, $n: Int, $after: String, $factTypes: [FactType!], $m: Int, $deep: Boolean!) {
+    const query = `query($types: [RelationType!], $dir: Direction, $n: Int, $after: String, $l: Int, $before: String, $factTypes: [FactType!], $m: Int, $deep: Boolean!) {
       entity(id: "tesla") { ...Lists }
     }
     fragment Lists on Entity {
-      relations(types: $types, direction: $dir, first: $n, after: $after) { ${CONNECTION} }
-      facts(types: $factTypes, first: $m) @include(if: $deep) { id }
-      ... on Organization { outgoing: relations(direction: OUTGOING) { nodes { to { facts(first: $m) { id } } } } }
+      relations(types: $types, direction: $dir, first: $n, after: $after, last: $l, before: $before) { ${CONNECTION} }
+      facts(types: $factTypes, first: $m) @include(if: $deep) { nodes { id } }
+      ... on Organization { outgoing: relations(direction: OUTGOING) { nodes { to { facts(last: $m) { edges { node { id } } } } } } }
     }`;
     for (const variables of [
       { deep: true },
       { deep: false, n: 2, dir: 'INCOMING' },
       { deep: true, types: ['GIVER'], m: 1, factTypes: ['REALLOCATES'] },
       { deep: true, after: AFTER, n: 1, dir: 'BOTH', types: null, m: null },
+      { deep: true, before: BEFORE, l: 3, m: 2 },
     ]) {
       await bothPaths(query, variables);
     }
   });
 
   it('refusals: the same error on its own field, whichever path', async () => {
-    for (const args of ['first: 0', `first: ${limits.maxPageSize + 1}`, 'after: "not a cursor"', `after: "${encodeCursor('entity', 'tesla')}"`]) {
+    for (const args of ['first: 0', `first: ${limits.maxPageSize + 1}`, 'last: 0', 'first: 1, last: 1', 'after: "not a cursor"', `after: "${encodeCursor('entity', 'tesla')}"`, `before: "${encodeCursor('fact', '1:x')}"`]) {
       const tree = await bothPaths(`{ entity(id: "tesla") { name relations(first: 2) { nodes { to { relations(${args}) { nodes { id } } } } } } }`, undefined, null);
       expect(tree.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(tree.errors?.[0]?.path).toEqual(['entity', 'relations', 'nodes', 0, 'to', 'relations']);
     }
-    const facts = await bothPaths(`{ entity(id: "tesla") { facts(first: ${limits.maxPageSize + 1}) { id } } }`, undefined, null);
+    const facts = await bothPaths(`{ entity(id: "tesla") { facts(first: ${limits.maxPageSize + 1}) { nodes { id } } } }`, undefined, null);
     expect(facts.errors?.[0]?.message).toMatch(new RegExp(`\`first\`: must be between 1 and ${limits.maxPageSize}, got ${limits.maxPageSize + 1}`));
   });
 });
@@ -251,15 +271,15 @@ describe('falling back to the loaders', () => {
     await run('{ entity(id: "tesla") { relations(first: 2) { nodes { to { relations(first: 1) { nodes { id } } } } edges { node { to { relations(first: 2) { nodes { id } } } } } } } }', true);
     expect(logLines).toContainEqual(expect.objectContaining({ level: 20, field: 'relations', reason: 'relations is asked with different arguments in one place' }));
     logLines.length = 0;
-    await run('{ entity(id: "tesla") { facts(first: 0) { id } } }', true);
+    await run('{ entity(id: "tesla") { facts(first: 0) { nodes { id } } } }', true);
     expect(logLines).toContainEqual(expect.objectContaining({ level: 20, field: 'facts', argument: 'first', reason: 'an argument is refused' }));
     logLines.length = 0;
-    const many = Array.from({ length: MAX_TREE_LISTS + 1 }, (_, i) => `f${i}: facts(first: ${i + 1}) { id }`).join(' ');
+    const many = Array.from({ length: MAX_TREE_LISTS + 1 }, (_, i) => `f${i}: facts(first: ${i + 1}) { nodes { id } }`).join(' ');
     const tooMany = await run(`{ entity(id: "tesla") { ${many} } }`, true);
     expect(tooMany.data).toEqual((await run(`{ entity(id: "tesla") { ${many} } }`, false)).data);
     expect(logLines).toContainEqual(expect.objectContaining({ level: 20, field: 'entity', reason: `${MAX_TREE_LISTS + 1} lists are more than one tree statement holds (${MAX_TREE_LISTS})` }));
     logLines.length = 0;
-    const served = await run('{ entity(id: "tesla") { facts(first: 1) { id } } }', true);
+    const served = await run('{ entity(id: "tesla") { facts(first: 1) { nodes { id } } } }', true);
     expect(served.roundTrips).toBe(1);
     expect(logLines).toEqual([]);
   });

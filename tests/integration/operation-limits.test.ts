@@ -84,27 +84,28 @@ describe('operation limits', () => {
   });
 
   it(`tokens: ${limits.maxTokens} parse, ${limits.maxTokens + 1} are refused`, async () => {
-    // 15 tokens of punctuation and names around the list, plus one per kind listed.
-    const withKinds = (n: number) => `{ search(text: "a", kinds: [${repeat(n, () => 'PERSON')}]) { score } }`;
-    expectAccepted(await post(withKinds(limits.maxTokens - 15)));
-    const answer = await post(withKinds(limits.maxTokens - 14));
+    // 18 tokens of punctuation and names around the list, plus one per kind listed.
+    const withKinds = (n: number) => `{ search(text: "a", kinds: [${repeat(n, () => 'PERSON')}]) { edges { score } } }`;
+    expectAccepted(await post(withKinds(limits.maxTokens - 18)));
+    const answer = await post(withKinds(limits.maxTokens - 17));
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'tokens', max: limits.maxTokens });
   });
 
-  // search (50 hits) × (1 + entity (1 + relations (1 + first × nodes (1 + to)))) = 50 × (3 + 2 × first)
-  const costly = (first: number) => `{ search(text: "a", first: 50) { entity { relations(first: ${first}) { nodes { to { name } } } } } }`;
-  const firstUnder = Math.floor((limits.maxCost / 50 - 3) / 2);
+  // search (1) + 50 nodes × (1 + relations (1 + first × nodes (1 + to))) = 1 + 50 × (2 + 2 × first)
+  const costly = (first: number) => `{ search(text: "a", first: 50) { nodes { relations(first: ${first}) { nodes { to { name } } } } } }`;
+  const firstUnder = Math.floor(((limits.maxCost - 1) / 50 - 2) / 2);
+  const costOf = (first: number) => 1 + 50 * (2 + 2 * first);
 
-  it(`cost: ${50 * (3 + 2 * firstUnder)} runs, ${50 * (3 + 2 * (firstUnder + 1))} is refused (max ${limits.maxCost})`, async () => {
+  it(`cost: ${costOf(firstUnder)} runs, ${costOf(firstUnder + 1)} is refused (max ${limits.maxCost})`, async () => {
     expectAccepted(await post(costly(firstUnder)));
     const answer = await post(costly(firstUnder + 1));
     expectRejected(answer, 'cost', limits.maxCost);
-    expect(answer.body.errors?.[0]?.extensions.actual).toBe(50 * (3 + 2 * (firstUnder + 1)));
+    expect(answer.body.errors?.[0]?.extensions.actual).toBe(costOf(firstUnder + 1));
   });
 
   it('cost reads page sizes from variables, and neighborhood depth counts', async () => {
-    const query = 'query($n: Int) { search(text: "a", first: 50) { entity { relations(first: $n) { nodes { to { name } } } } } }';
+    const query = 'query($n: Int) { search(text: "a", first: 50) { nodes { relations(first: $n) { nodes { to { name } } } } } }';
     expectAccepted(await post(query, { n: firstUnder }));
     expectRejected(await post(query, { n: firstUnder + 1 }), 'cost', limits.maxCost);
     const around = (depth: number) => `{ neighborhood(id: "xai", depth: ${depth}) { nodes { relations(first: 50) { nodes { to { name } } } } } }`;
@@ -113,11 +114,11 @@ describe('operation limits', () => {
   });
 
   it("applies the operation's own variable defaults: `query($n: Int = …)` sent without variables costs as that default", async () => {
-    const query = (n: number) => `query($n: Int = ${n}) { search(text: "a", first: 50) { entity { relations(first: $n) { nodes { to { name } } } } } }`;
+    const query = (n: number) => `query($n: Int = ${n}) { search(text: "a", first: 50) { nodes { relations(first: $n) { nodes { to { name } } } } } }`;
     expectAccepted(await post(query(firstUnder)));
     const answer = await post(query(firstUnder + 1));
     expectRejected(answer, 'cost', limits.maxCost);
-    expect(answer.body.errors?.[0]?.extensions.actual).toBe(50 * (3 + 2 * (firstUnder + 1)));
+    expect(answer.body.errors?.[0]?.extensions.actual).toBe(costOf(firstUnder + 1));
   });
 
   it("lets the playground's own introspection query through (GraphiQL 5's options)", async () => {

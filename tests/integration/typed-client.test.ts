@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientError, createClient, ErrorCode } from '../../clients/typescript/src/client.ts';
-import { EntitySummaryFragmentDoc, NodeByIdDocument, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
+import { EntityFactsDocument, EntitySummaryFragmentDoc, NodeByIdDocument, RelationNumbersDocument, SearchEntitiesDocument, SetFactRankDocument, WhoOwnsDocument } from '../../clients/typescript/generated/graphql.ts';
 import possibleTypesResult from '../../clients/typescript/generated/possible-types.ts';
 import manifest from '../../clients/typescript/generated/persisted-documents.json' with { type: 'json' };
-import { pathBetween, relationsWithNumbers, whoOwns } from '../../clients/typescript/example/relation-lookups.ts';
+import { main, pathBetween, relationsWithNumbers, whoOwns } from '../../clients/typescript/example/relation-lookups.ts';
 import { PROJECT_ROOT } from '../../src/config/config.ts';
 import { issueApiKey } from '../support/api-keys.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -106,10 +108,12 @@ describe('the example app on the typed client', () => {
     expect(found.map((r) => r.statement).sort()).toEqual(expected.map((f) => f.statement).sort());
     for (const relation of found) {
       const fact = withNumbers.find((f) => f.statement === relation.statement)!;
-      expect(relation.numbers.map((n) => [n.value, n.role, n.item])).toEqual(fact.quantities!.map((q) => [q.value ?? null, q.role, q.item ? nameOf(q.item) : null]));
+      expect(relation.numbers.map((n) => [n.value, n.role, n.item, n.currency])).toEqual(fact.quantities!.map((q) => [q.value ?? null, q.role, q.item ? nameOf(q.item) : null, q.currency ?? null]));
     }
     const redirect = found.find((r) => r.type === 'GIVER' && r.numbers.some((n) => n.value === 12_000));
     expect(redirect).toMatchObject({ from: expect.any(String), to: 'Tesla', numbers: [{ value: 12_000, unit: 'GPU', item: 'Nvidia H100' }] });
+    const delay = found.find((r) => r.numbers.some((n) => n.currency === 'USD'));
+    expect(delay?.numbers).toContainEqual(expect.objectContaining({ value: 500_000_000, currency: 'USD', role: 'VALUE' }));
   });
 
   it('finds the path from Musk to Grok', async () => {
@@ -118,6 +122,40 @@ describe('the example app on the typed client', () => {
     expect(found!.length).toBe(shortestPathLength('elon-musk', 'grok'));
     expect(found!.steps).toEqual(['Elon Musk', 'FOUNDED', 'xAI', 'OWNS', 'Grok']);
     expect(found!.entities).toEqual(['elon-musk', 'xai', 'grok']);
+  });
+
+  it('runs as a program, printing the three answers', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await main({ url: server.graphqlUrl });
+      const printed = log.mock.calls.map(([text]) => JSON.parse(String(text)) as unknown);
+      expect(printed).toHaveLength(3);
+      expect(printed[0]).toMatchObject({ name: 'Grok', owners: [{ owner: 'xAI' }] });
+      expect(printed[2]).toMatchObject({ steps: ['Elon Musk', 'FOUNDED', 'xAI', 'OWNS', 'Grok'] });
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
+
+describe('connections through the client', () => {
+  it("pages through Grok's facts by cursor, and the pages add up to totalCount", async () => {
+    const client = createClient({ url: server.graphqlUrl });
+    const statements: string[] = [];
+    let after: string | null | undefined;
+    let totalCount = -1;
+    do {
+      const { entity } = await client.query(EntityFactsDocument, { id: 'grok', first: 2, after });
+      const facts = entity!.facts;
+      statements.push(...facts.edges.map((e) => e.node.statement));
+      totalCount = facts.totalCount;
+      expect(facts.totalCountIsEstimate).toBe(false);
+      after = facts.pageInfo.hasNextPage ? facts.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(statements).toHaveLength(totalCount);
+    // Other test files may have added facts about Grok to this database; the article's are all there.
+    const article = knowledge.facts.filter((f) => [f.subject, f.object, f.event, ...(f.participants ?? []).map((p) => p.entity)].includes('grok'));
+    expect(statements).toEqual(expect.arrayContaining(article.map((f) => f.statement)));
   });
 });
 
@@ -144,7 +182,7 @@ describe('createClient', () => {
     const first = await client.query(SearchEntitiesDocument, { text: 'Grok' });
     const again = await client.query(SearchEntitiesDocument, { text: 'Grok' });
     expect(again).toEqual(first);
-    expect(first.search.map((hit) => hit.entity.id)).toContain('grok');
+    expect(first.search?.edges.map((edge) => edge.node.id)).toContain('grok');
     const hash = (SearchEntitiesDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
     expect(manifest).toHaveProperty([hash]);
     const bare = hash.replace(/^sha256:/, '');
@@ -187,6 +225,27 @@ describe('createClient', () => {
     expect(error).toBeInstanceOf(ClientError);
     expect((error as ClientError).code).toBe(ErrorCode.BAD_USER_INPUT);
     expect((error as ClientError).errors[0]?.message).toMatch(/first/);
+    // The root field fails alone: the answer is data with that field null, and its error.
+    expect((error as ClientError).data).toEqual({ entity: null });
+    expect((error as ClientError).errors[0]?.path).toEqual(['entity', 'relations']);
+  });
+
+  it('works against a server that runs only trusted documents (TRUSTED_DOCUMENTS = its manifest)', async () => {
+    const trusted = await startTestServer({ TRUSTED_DOCUMENTS: path.join(PROJECT_ROOT, 'clients/typescript/generated/persisted-documents.json') });
+    try {
+      const wire = recordingFetch();
+      const client = createClient({ url: trusted.graphqlUrl, fetch: wire.fetch });
+      const answer = await whoOwns(client, 'grok');
+      expect(answer?.owners.map((o) => o.owner)).toEqual(['xAI']);
+      // The manifest is the server's store: the hash alone is enough from the first request on.
+      expect(wire.sent.map((r) => r.hasText)).toEqual([false]);
+      const handWritten: TypedDocumentNode<{ entity: { id: string } | null }, Record<string, never>> = parse('query HandWritten { entity(id: "grok") { id } }');
+      const refused = await client.query(handWritten).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ClientError);
+      expect((refused as ClientError).code).toBe(ErrorCode.DOCUMENT_NOT_TRUSTED);
+    } finally {
+      await trusted.stop();
+    }
   });
 
   it('sends the key as a bearer token', async () => {

@@ -32,7 +32,7 @@ describe('loadConfig', () => {
     expect(config.operationLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2000, maxCost: 10_000 });
     expect(config.neo4j).toBeUndefined();
     expect(config.localNeo4j.boltPort).toBe(7687);
-    expect(config.limits).toEqual({ maxPageSize: 100, maxSearchResults: 50, maxNeighborhoodDepth: 3, maxNeighborhoodNodes: 200, maxPathDepth: 6 });
+    expect(config.limits).toEqual({ maxPageSize: 100, maxSearchResults: 50, exactCountLimit: 10_000, maxNeighborhoodDepth: 3, maxNeighborhoodNodes: 200, maxPathDepth: 6 });
     expect(config.changeFeed).toEqual({ pollMs: 1000 });
   });
 
@@ -51,6 +51,8 @@ describe('loadConfig', () => {
     [{ KNOWLEDGE_AUTOLOAD: 'maybe' }, /KNOWLEDGE_AUTOLOAD="maybe": accepts one of 0, 1, true, false/],
     [{ FEDERATION_SUBGRAPH: 'yes' }, /FEDERATION_SUBGRAPH="yes": accepts one of 0, 1, true, false/],
     [{ MAX_PAGE_SIZE: '0' }, /MAX_PAGE_SIZE="0": must be at least 1/],
+    [{ EXACT_COUNT_LIMIT: '0' }, /EXACT_COUNT_LIMIT="0": must be at least 1/],
+    [{ EXACT_COUNT_LIMIT: 'all' }, /EXACT_COUNT_LIMIT="all": must be an integer/],
     [{ CHANGE_FEED_POLL_MS: '0' }, /CHANGE_FEED_POLL_MS="0": must be at least 1/],
     [{ CHANGE_FEED_POLL_MS: 'often' }, /CHANGE_FEED_POLL_MS="often": must be an integer/],
     [{ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' }, /HEADERS_TIMEOUT_MS: must be at most REQUEST_TIMEOUT_MS/],

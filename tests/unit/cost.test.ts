@@ -28,8 +28,8 @@ function cost(query: string, sent: Record<string, unknown> = {}): number {
 describe('cost of data fields', () => {
   it('is 1 per object, scalars free, and a list multiplies by its page size', () => {
     expect(cost('{ entity(id: "x") { id name } }')).toBe(1);
-    // 3 hits × (hit + entity)
-    expect(cost('{ search(text: "a", first: 3) { score entity { id } } }')).toBe(3 * 2);
+    // connection (1) + 3 edges × (edge + node)
+    expect(cost('{ search(text: "a", first: 3) { edges { score node { id } } } }')).toBe(1 + 3 * 2);
     // connection (1) + its nodes: first × (node + to)
     expect(cost('{ relations(first: 7) { nodes { to { id } } } }')).toBe(1 + 7 * 2);
   });
@@ -39,9 +39,11 @@ describe('cost of data fields', () => {
     expect(cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 40 }, (_, i) => `e${i}`) })).toBe(40);
   });
 
-  it("uses the schema's default page size when `first` is not given", () => {
-    expect(cost('{ search(text: "a") { score } }')).toBe(10); // search(first: Int = 10)
-    expect(cost('{ relations { nodes { id } } }')).toBe(1 + 20); // relations(first: Int = 20)
+  it('uses the default page size (20) when neither `first` nor `last` is given, and `last` when it is', () => {
+    expect(cost('{ search(text: "a") { edges { score } } }')).toBe(1 + 20);
+    expect(cost('{ relations { nodes { id } } }')).toBe(1 + 20);
+    expect(cost('{ relations(last: 7) { nodes { to { id } } } }')).toBe(1 + 7 * 2);
+    expect(cost('{ entity(id: "x") { facts(last: 4) { nodes { id } } } }')).toBe(1 + 1 + 4);
   });
 
   it('reads `first` from the variables sent', () => {
@@ -56,8 +58,8 @@ describe('cost of data fields', () => {
     expect(cost(query)).toBe(1 + 100 * 2);
     expect(cost(query, { n: 3 })).toBe(1 + 3 * 2);
     // Nested: the default multiplies the whole subtree, as a sent value would.
-    const nested = 'query($n: Int = 100) { search(text: "a", first: 50) { entity { relations(first: $n) { nodes { to { name } } } } } }';
-    expect(cost(nested)).toBe(50 * (3 + 2 * 100));
+    const nested = 'query($n: Int = 100) { search(text: "a", first: 50) { nodes { relations(first: $n) { nodes { to { name } } } } } }';
+    expect(cost(nested)).toBe(1 + 50 * (2 + 2 * 100));
     expect(cost(nested)).toBe(cost(nested, { n: 100 }));
   });
 

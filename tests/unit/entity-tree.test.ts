@@ -5,12 +5,12 @@ import { compileEntityTree, type EntityTreePlan } from '../../src/database/entit
 const relations = (first: number, to: EntityTreePlan = { nested: [] }, after = ''): EntityTreePlan['nested'][number] => ({
   kind: 'relations',
   key: 'relations',
-  query: { types: null, direction: 'BOTH', first, after },
+  query: { types: null, direction: 'BOTH', window: { size: first, backward: false, after: after === '' ? null : after, before: null } },
   from: { nested: [] },
   to,
   fact: { lists: { quantities: false, citations: true, participants: false }, participants: false, sources: true, items: false },
 });
-const facts: EntityTreePlan['nested'][number] = { kind: 'facts', key: 'facts', types: ['OWNS'], first: 3, fact: { lists: { quantities: true, citations: false, participants: true }, participants: true, sources: false, items: false } };
+const facts: EntityTreePlan['nested'][number] = { kind: 'facts', key: 'facts', types: ['OWNS'], window: { size: 3, backward: false, after: null, before: null }, fact: { lists: { quantities: true, citations: false, participants: true }, participants: true, sources: false, items: false } };
 
 describe('compileEntityTree', () => {
   it('gives the same text for the same shape, whatever the values (so Neo4j reuses its plan)', () => {

@@ -5,6 +5,8 @@ import { FRAGMENT_NAMES } from '../../src/database/entity-tree.ts';
 import {
   CYPHER_DIR,
   FRAGMENT_FILES,
+  KEYSET_STATEMENT_NAMES,
+  statementFile,
   READ_STATEMENT_NAMES,
   SCHEMA_STATEMENT_FILES,
   STATEMENT_NAMES,
@@ -27,7 +29,13 @@ describe('Cypher statements', () => {
     const statements = loadStatements();
     expect(statements.size).toBe(STATEMENT_NAMES.length + SCHEMA_STATEMENT_FILES.length);
     const treeFragments = FRAGMENT_NAMES.map((name) => `read/entity-tree/${name}`);
-    expect(cypherFiles()).toEqual([...STATEMENT_NAMES, ...SCHEMA_STATEMENT_FILES, ...FRAGMENT_FILES, ...treeFragments].sort());
+    const files = [...new Set(STATEMENT_NAMES.map(statementFile))];
+    expect(cypherFiles()).toEqual([...files, ...SCHEMA_STATEMENT_FILES, ...FRAGMENT_FILES, ...treeFragments].sort());
+    // Each keyset statement is also loaded backward, from the same file, in the opposite order.
+    for (const name of KEYSET_STATEMENT_NAMES) {
+      expect(statements.get(name), name).toMatch(/ ASC\b/);
+      expect(statements.get(`${name}:backward`), name).toBe(statements.get(name)!.replaceAll(' ASC', ' DESC'));
+    }
     expect(READ_STATEMENT_NAMES.every((name) => name.startsWith('read/'))).toBe(true);
     expect(WRITE_STATEMENT_NAMES.every((name) => name.startsWith('write/'))).toBe(true);
   });

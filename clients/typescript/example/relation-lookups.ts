@@ -2,6 +2,7 @@
  * An example app on the typed client: the three questions a reader of the article asks, each answered with
  * the generated documents. Everything here is typed by the operations; nothing is cast.
  */
+import { pathToFileURL } from 'node:url';
 import { createClient, type Client, type ClientOptions } from '../src/client.ts';
 import { PathBetweenDocument, RelationNumbersDocument, WhoOwnsDocument } from '../generated/graphql.ts';
 
@@ -52,7 +53,7 @@ export async function relationsWithNumbers(client: Client, id: string, pageSize 
         from: r.from.name,
         to: r.to.name,
         statement: r.fact.statement,
-        numbers: r.fact.quantities.map((q) => ({ value: q.value ?? null, unit: q.unit ?? null, currency: q.currency ?? null, item: q.item?.name ?? null, role: q.role, text: q.text ?? null })),
+        numbers: r.fact.quantities.map((q) => ({ value: q.value ?? null, unit: q.unit ?? null, currency: q.money?.currency ?? null, item: q.item?.name ?? null, role: q.role, text: q.text ?? null })),
       });
     }
     after = entity.relations.pageInfo.hasNextPage ? entity.relations.pageInfo.endCursor : undefined;
@@ -76,6 +77,6 @@ export async function main(options: ClientOptions): Promise<void> {
   console.log(JSON.stringify(await pathBetween(client, 'elon-musk', 'grok'), null, 2));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await main({ url: process.argv[2] ?? 'http://localhost:4000/graphql', key: process.env.KG_API_KEY });
 }

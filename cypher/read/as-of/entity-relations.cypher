@@ -10,13 +10,13 @@ CALL {
   MATCH (e)-[r:{{RELATION_TYPES}}|WAS_RELATED]-(:Entity|Redirect)
   WITH e, r, CASE type(r) WHEN 'WAS_RELATED' THEN r.type ELSE type(r) END AS type
   WHERE coalesce(r.since, 0) <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-    AND r.id > $after
+    AND r.id > $after AND r.id < $before
     AND ($types IS NULL OR type IN $types)
     AND ($direction = 'BOTH'
       OR ($direction = 'OUTGOING' AND startNode(r) = e)
       OR ($direction = 'INCOMING' AND endNode(r) = e))
   WITH DISTINCT r, type
-  ORDER BY r.id
+  ORDER BY r.id {{ORDER}}
   LIMIT $limit
   WITH r, type, startNode(r) AS n
 {{ENTITY_AS_OF}}

@@ -14,7 +14,10 @@ CALL {
   } AND (f.until IS NULL OR f.until > $asOf)
   WITH DISTINCT f
   WITH f, {{RANK_AS_OF}} AS rank
-  ORDER BY CASE rank WHEN 'PREFERRED' THEN 0 ELSE 1 END, f.id
+  WITH f, rank, CASE rank WHEN 'PREFERRED' THEN 0 ELSE 1 END AS rankKey
+  WHERE {{FACT_KEYSET}}
+  WITH f, rank, rankKey
+  ORDER BY rankKey {{ORDER}}, f.id {{ORDER}}
   LIMIT $limit
   RETURN collect({fact: {{FACT_PROJECTION}}, edges: {{FACT_EDGES}}, rank: rank}) AS facts
 }

@@ -2,9 +2,9 @@
 // edges valid then, endpoints as they were then.
 MATCH (a:Entity|Redirect)-[r:{{RELATION_TYPES}}|WAS_RELATED]->(b:Entity|Redirect)
 WITH a, b, r, CASE type(r) WHEN 'WAS_RELATED' THEN r.type ELSE type(r) END AS type
-WHERE coalesce(r.since, 0) <= $asOf AND (r.until IS NULL OR r.until > $asOf) AND r.id > $after  AND ($type IS NULL OR type = $type)
+WHERE coalesce(r.since, 0) <= $asOf AND (r.until IS NULL OR r.until > $asOf) AND r.id > $after AND r.id < $before  AND ($type IS NULL OR type = $type)
 WITH r, type
-ORDER BY r.id
+ORDER BY r.id {{ORDER}}
 LIMIT $limit
 WITH r, type, startNode(r) AS n
 {{ENTITY_AS_OF}}

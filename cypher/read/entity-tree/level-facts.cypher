@@ -1,5 +1,6 @@
-// The first facts of each distinct entity of {{owners}}. Only facts have ABOUT links: no label check per fact
-// (a hub has tens of thousands).
+// A page of the facts of each distinct entity of {{owners}}: keyset on rank then id, as
+// cypher/read/fragments/fact-keyset ({{order}}: DESC for a backward page, reversed back in code). Only facts
+// have ABOUT links: no label check per fact (a hub has tens of thousands).
 CALL {
   WITH {{owners}}
   UNWIND {{owners}} AS owner
@@ -8,7 +9,11 @@ CALL {
     MATCH (owner)<-[:ABOUT]-(f)
     WHERE ${{types}} IS NULL OR f.type IN ${{types}}
     WITH DISTINCT f
-    ORDER BY CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END, f.id
+    WITH f, CASE f.rank WHEN 'PREFERRED' THEN 0 ELSE 1 END AS rankKey
+    WHERE (rankKey > ${{afterRank}} OR (rankKey = ${{afterRank}} AND f.id > ${{afterId}}))
+      AND (rankKey < ${{beforeRank}} OR (rankKey = ${{beforeRank}} AND f.id < ${{beforeId}}))
+    WITH f, rankKey
+    ORDER BY rankKey {{order}}, f.id {{order}}
     LIMIT ${{limit}}
     WITH f, {{factProjection}} AS fact
     RETURN collect({{factRecord}}) AS page

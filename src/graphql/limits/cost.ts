@@ -2,9 +2,10 @@
  * The cost of an operation: an estimate of the objects its answer can hold (for data fields, the records
  * the database returns), computed from the document and its coerced variables before execution. Each object
  * field costs 1; a list multiplies the cost of what is selected in it by its size: `first` for pages and
- * searches (the value asked, a variable, the operation's default for that variable, or the schema's
- * default), the reachable node count for `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, the
- * number of ids or representations for `nodes` and the federation's `_entities`, and
+ * searches (`first` or `last`, whichever is given: the value asked, a variable, or the operation's default for
+ * that variable; a connection asked with neither is a page of DEFAULT_PAGE_SIZE), the reachable node count for
+ * `neighborhood` (grows with `depth`), `maxDepth + 1` for `path`, the number of ids or representations for
+ * `nodes` and the federation's `_entities`, and
  * DEFAULT_LIST_SIZE for short unpaginated lists (citations, participants…). Scalars are free (they come with
  * their object) unless the SDL gives them a weight: `@cost(weight: 40)` on a document's full text.
  *
@@ -33,6 +34,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Limits } from '../../config/config.ts';
+import { DEFAULT_PAGE_SIZE } from '../arguments.ts';
 import { introspectionCounts } from './introspection-counts.ts';
 
 export const DEFAULT_LIST_SIZE = 10;
@@ -86,7 +88,7 @@ export function operationCost({ schema, operation, fragments, variables, limits 
    * How many items a data field makes its lists hold, when its arguments say. Depths are costed at most at
    * their configured maximum: the resolver refuses deeper before any Cypher runs.
    */
-  const sizeFrom = (name: string, args: Record<string, unknown>): number | undefined => {
+  const sizeFrom = (name: string, args: Record<string, unknown>, paged: boolean): number | undefined => {
     const depthOf = (value: unknown, max: number) => (typeof value === 'number' ? Math.max(1, Math.min(value, max)) : max);
     if (name === 'neighborhood') {
       return Math.min(limits.maxNeighborhoodNodes, NEIGHBORHOOD_FIRST_LAYER * 5 ** (depthOf(args.depth, limits.maxNeighborhoodDepth) - 1));
@@ -96,7 +98,10 @@ export function operationCost({ schema, operation, fragments, variables, limits 
     // the federation subgraph, which a gateway sends with one representation per object it needs.
     if (name === 'nodes' && Array.isArray(args.ids)) return Math.min(args.ids.length, SIZE_CEILING);
     if (name === '_entities' && Array.isArray(args.representations)) return Math.min(args.representations.length, SIZE_CEILING);
-    return typeof args.first === 'number' ? Math.min(Math.max(args.first, 0), SIZE_CEILING) : undefined;
+    const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
+    if (size !== undefined) return Math.min(Math.max(size, 0), SIZE_CEILING);
+    // A connection asked without `first` or `last` is a page of the default size.
+    return paged ? DEFAULT_PAGE_SIZE : undefined;
   };
 
   const costOf = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, scope: Scope): number => {
@@ -122,7 +127,7 @@ export function operationCost({ schema, operation, fragments, variables, limits 
     if (isLeafType(type)) return weightOf(definition);
     const isList = isListType(getNullableType(definition.type));
     if (isIntrospectionType(parent)) return introspectionFieldCost(field, parent, type, isList, scope);
-    const size = sizeFrom(name, argumentsOf(definition, field));
+    const size = sizeFrom(name, argumentsOf(definition, field), definition.args.some((a) => a.name === 'first' || a.name === 'last'));
     // A list is as long as its own `first`, or as the page its parent field asked for, or short.
     const multiplier = isList ? (size ?? scope.listSize ?? DEFAULT_LIST_SIZE) : 1;
     const inner: Scope = { listSize: isList ? undefined : size, everyParent: false, ofTypeDepth: 0 };

@@ -4,6 +4,7 @@ import { ENTITY_TYPE_OF_KIND, SOURCE_KIND, type EntityTypeName } from '../../voc
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { decodeNested } from '../nested-fields.ts';
 import { loadersOf } from '../as-of.ts';
+import { withTotal } from '../connections.ts';
 
 /** The GraphQL object type of an entity follows its kind (vocabulary ENTITY_TYPE_OF_KIND). */
 export const entityTypeOf = (entity: EntityRecord): EntityTypeName => ENTITY_TYPE_OF_KIND[entity.kind];
@@ -20,23 +21,32 @@ const sourceTypeOf = (entity: EntityRecord) => {
  * specification the tree's plan used (nested-fields.ts).
  */
 const entityFields = {
+  // A page the tree fetched is returned as a value, not a promise (graphql-js then completes it synchronously).
   relations: (entity, args, context, info) => {
+    const query = decodeNested('relations', info, args, context.limits);
+    const loaders = loadersOf(context, info);
+    const total = () => loaders.relationCount({ types: query.types, direction: query.direction }, context.limits.exactCountLimit).load(entity.id);
     const prefetched = entity.prefetched?.get(info.path.key as string);
-    if (prefetched && !Array.isArray(prefetched)) return prefetched;
-    return loadersOf(context, info).relations(decodeNested('relations', info, args, context.limits)).load(entity.id);
+    if (prefetched?.kind === 'relations') return withTotal(prefetched.page, total);
+    return loaders.relations(query).load(entity.id).then((page) => withTotal(page, total));
   },
   facts: (entity, args, context, info) => {
+    const query = decodeNested('facts', info, args, context.limits);
+    const loaders = loadersOf(context, info);
+    const total = () => loaders.factCount({ types: query.types, includeRetracted: query.includeRetracted }, context.limits.exactCountLimit).load(entity.id);
     const prefetched = entity.prefetched?.get(info.path.key as string);
-    if (Array.isArray(prefetched)) return prefetched;
-    return loadersOf(context, info).facts(decodeNested('facts', info, args, context.limits)).load(entity.id);
+    if (prefetched?.kind === 'facts') return withTotal(prefetched.page, total);
+    return loaders.facts(query).load(entity.id).then((page) => withTotal(page, total));
   },
   revision: (entity, _args, { loaders }) => (entity.revision === null ? null : loaders.revision.load(entity.revision)),
   redirectedFrom: (entity) => entity.redirectedFrom ?? null,
 } satisfies Resolvers['Person'];
 
-const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = (source, args, context, info) => {
-  const { first, includeRetracted } = decodeNested('backedFacts', info, args, context.limits);
-  return loadersOf(context, info).backedFacts(first, includeRetracted).load(source.id);
+const backedFacts: NonNullable<Resolvers['Document']>['backedFacts'] = async (source, args, context, info) => {
+  const { window, includeRetracted } = decodeNested('backedFacts', info, args, context.limits);
+  const loaders = loadersOf(context, info);
+  const page = await loaders.backedFacts(window, includeRetracted).load(source.id);
+  return withTotal(page, () => loaders.backedFactCount(includeRetracted, context.limits.exactCountLimit).load(source.id));
 };
 
 export const entityResolvers: Resolvers = {

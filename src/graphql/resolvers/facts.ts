@@ -49,6 +49,7 @@ export const factResolvers: Resolvers = {
   },
   Quantity: {
     item: (quantity, _args, context, info) => optionalEntity(quantity.item, context, info),
+    money: ({ kind, value, currency }) => (kind === 'MONEY' && value !== null && currency !== null ? { amount: value, currency } : null),
   },
   Citation: {
     document: (citation, _args, context, info) => requireEntity(citation.document, context, info),

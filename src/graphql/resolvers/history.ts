@@ -3,30 +3,37 @@
  * entity or fact, every revision in commit order, and the change feed's subscription field.
  */
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import type { RevisionPage } from '../../database/records.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../arguments.ts';
+import type { RevisionRecord } from '../../database/records.ts';
+import { decodeCursor, pageWindow, sequenceKey } from '../arguments.ts';
+import { connectionFields, withTotal } from '../connections.ts';
 import { revisionSequence } from '../as-of.ts';
-import { badUserInput } from '../errors.ts';
 import { decodeEntityOrFactId } from '../global-id.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { resolverArguments } from '../nested-fields.ts';
 
-/** A `history` cursor's sequence (0 before the first page). */
-function afterSequence(cursor: string | null | undefined): number {
-  const key = decodeCursor('revision', cursor);
-  if (key === '') return 0;
-  if (!/^[0-9]{1,16}$/.test(key)) throw badUserInput('after', 'is not a cursor of this list: pass an endCursor or edge cursor returned by it');
-  return Number(key);
+/**
+ * A `changes` bound: a revision id (`r42`, the contract's form) or a cursor of the list, so that Relay clients
+ * can page it with the cursors they were given.
+ */
+function changesBound(value: string | null | undefined, argument: 'after' | 'before'): number | null {
+  if (value === null || value === undefined) return null;
+  try {
+    return revisionSequence(value, argument);
+  } catch (error) {
+    const key = asCursor(value, argument);
+    if (key === undefined) throw error;
+    return key;
+  }
 }
 
-const connection = {
-  edges: (page: RevisionPage) => page.items.map((node) => ({ cursor: encodeCursor('revision', String(node.sequence)), node })),
-  nodes: (page: RevisionPage) => page.items,
-  pageInfo: (page: RevisionPage) => {
-    const last = page.items[page.items.length - 1];
-    return { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor('revision', String(last.sequence)) : null };
-  },
-};
+function asCursor(value: string, argument: string): number | undefined {
+  try {
+    return sequenceKey(decodeCursor('revision', value, argument));
+  } catch {
+    return undefined;
+  }
+}
+
+const connection = connectionFields<RevisionRecord>('revision', (revision) => String(revision.sequence));
 
 /** A JSON literal in a document (`importKnowledge(file: {…})`), as a value. */
 function literalValue(node: ValueNode, variables: Record<string, unknown> | null | undefined): unknown {
@@ -66,19 +73,20 @@ export const historyResolvers: Resolvers = {
 
     revision: (_root, { id }, { loaders }) => loaders.revision.load(revisionSequence(id, 'id')),
 
-    history: async (_root, args, { repository, loaders, limits }, info) => {
-      const first = pageSize(resolverArguments(info, args).first, limits.maxPageSize);
-      const page = await repository.revisionsOfTarget(decodeEntityOrFactId(args.id), afterSequence(args.after), first);
+    history: async (_root, args, { repository, loaders, limits }) => {
+      const window = pageWindow(args, limits.maxPageSize, 'revision', sequenceKey);
+      const target = decodeEntityOrFactId(args.id);
+      const page = await repository.revisionsOfTarget(target, window);
       for (const revision of page.items) loaders.revision.prime(revision.sequence, revision);
-      return page;
+      return withTotal(page, () => repository.countRevisionsOfTarget(target, limits.exactCountLimit));
     },
 
-    changes: async (_root, args, { repository, loaders, limits }, info) => {
-      const first = pageSize(resolverArguments(info, args).first, limits.maxPageSize);
-      const after = args.after === null || args.after === undefined ? 0 : revisionSequence(args.after, 'after');
-      const page = await repository.revisionsAfter(after, first);
+    changes: async (_root, args, { repository, loaders, limits }) => {
+      const paging = { first: args.first, last: args.last };
+      const window = { ...pageWindow(paging, limits.maxPageSize, 'revision', sequenceKey), after: changesBound(args.after, 'after'), before: changesBound(args.before, 'before') };
+      const page = await repository.revisions(window);
       for (const revision of page.items) loaders.revision.prime(revision.sequence, revision);
-      return page;
+      return withTotal(page, () => repository.countRevisions());
     },
   },
   RevisionConnection: connection,

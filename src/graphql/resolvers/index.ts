@@ -7,5 +7,6 @@ import { mutationResolvers } from './mutations.ts';
 import { nodeResolvers } from './node.ts';
 import { queryResolvers } from './query.ts';
 import { relationResolvers } from './relations.ts';
+import { scalarResolvers } from '../scalars.ts';
 
-export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers, mutationResolvers, nodeResolvers];
+export const resolvers: Resolvers[] = [queryResolvers, entityResolvers, relationResolvers, factResolvers, historyResolvers, mutationResolvers, nodeResolvers, scalarResolvers];

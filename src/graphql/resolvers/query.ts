@@ -6,7 +6,12 @@ import type { GraphQLContext } from '../context.ts';
 import type { EntityTreePlan } from '../../database/entity-tree.ts';
 import { SOURCE_KINDS } from '../../vocabulary/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { decodeCursor, neighborhoodDepth, pageSize, pathDepth, searchText } from '../arguments.ts';
+import { encodeCursor, idKey, neighborhoodDepth, offsetKey, pageWindow, pathDepth, searchText, type PageWindow } from '../arguments.ts';
+import { connectionFields, withTotal } from '../connections.ts';
+import type { RelationFilter } from '../../database/repository.ts';
+import type { Total } from '../../database/queries.ts';
+import type { EntityRecord, Page, SearchHitRecord, SearchPage } from '../../database/records.ts';
+import { wholeList } from '../loaders.ts';
 import { entityTreePlan } from '../entity-tree-plan.ts';
 import { resolverArguments } from '../nested-fields.ts';
 import { entityTypeOf } from './entities.ts';
@@ -38,41 +43,48 @@ export const queryResolvers: Resolvers = {
 
     fact: async (_root, { id, asOf }, context, info) => (await rootLoaders(asOf, context, info)).fact.load(decodeFactId(id)),
 
-    search: async (_root, given, context, info) => {
+    search: async (_root, given, context) => {
       refuseAsOf(given.asOf, 'search', 'the full-text index holds the names entities have now, not those they had then');
       const { repository, loaders, limits } = context;
-      const args = resolverArguments(info, given);
       const text = searchText(given.text);
-      const first = pageSize(args.first, limits.maxSearchResults);
+      const window = pageWindow(given, limits.maxSearchResults, 'search', offsetKey);
       const query = luceneQueryFor(text);
-      if (query === null) return [];
-      const hits = await repository.search(query, given.kinds ?? null, first);
-      loaders.primeEntities(hits.map((hit) => hit.entity));
-      return hits;
+      const kinds = given.kinds ?? null;
+      const count = () => (query === null ? Promise.resolve({ count: 0, estimate: false }) : repository.countSearch(query, kinds, limits.exactCountLimit));
+      if (query === null) return withTotal({ items: [], hasNextPage: false, hasPreviousPage: false }, count);
+      const page = await searchPage(window, (offset, size) => repository.search(query, kinds, offset, size), count);
+      loaders.primeEntities(page.items.map((hit) => hit.entity));
+      return withTotal(page, count);
     },
 
     entities: async (_root, args, context, info) => {
       const loaders = await rootLoaders(args.asOf, context, info);
-      const first = pageSize(resolverArguments(info, args).first, context.limits.maxPageSize);
-      const page = await context.repository.entityPage(args.kind ?? null, first, decodeCursor('entity', args.after), loaders.asOf);
+      const window = pageWindow(args, context.limits.maxPageSize, 'entity', idKey);
+      const kind = args.kind ?? null;
+      const page = await context.repository.entityPage(kind, window, loaders.asOf);
       loaders.primeEntities(page.items);
-      return page;
+      return withTotal(page, () => asOfTotal(loaders.asOf, context.limits.exactCountLimit,
+        (bound) => context.repository.countEntities(kind, bound),
+        (whole) => context.repository.entityPage(kind, whole, loaders.asOf)));
     },
 
     relations: async (_root, args, context, info) => {
       const loaders = await rootLoaders(args.asOf, context, info);
-      const first = pageSize(resolverArguments(info, args).first, context.limits.maxPageSize);
-      const after = decodeCursor('relation', args.after);
-      const read = (from: string | null, to: string | null) => context.repository.relationPage({ from, to, type: args.type ?? null }, first, after, loaders.asOf);
-      const [from, to] = [optionalEntityId(args.from, 'from'), optionalEntityId(args.to, 'to')];
-      let page = await read(from, to);
+      const window = pageWindow(args, context.limits.maxPageSize, 'relation', idKey);
+      const filterOf = (from: string | null, to: string | null): RelationFilter => ({ from, to, type: args.type ?? null });
+      const read = (filter: RelationFilter) => context.repository.relationPage(filter, window, loaders.asOf);
+      let filter = filterOf(optionalEntityId(args.from, 'from'), optionalEntityId(args.to, 'to'));
+      let page = await read(filter);
       // Nothing at a merged id: ask again at its survivor (only then, so a lookup costs what it did).
-      if (page.items.length === 0 && (from !== null || to !== null)) {
-        const [survivorFrom, survivorTo] = await Promise.all([survivorOf(from, loaders), survivorOf(to, loaders)]);
-        if (survivorFrom !== from || survivorTo !== to) page = await read(survivorFrom, survivorTo);
+      if (page.items.length === 0 && (filter.from !== null || filter.to !== null)) {
+        const survivors = filterOf(await survivorOf(filter.from, loaders), await survivorOf(filter.to, loaders));
+        if (survivors.from !== filter.from || survivors.to !== filter.to) page = await read((filter = survivors));
       }
       loaders.primeEntities(page.items.flatMap((r) => [r.from, r.to]));
-      return page;
+      const counted = filter;
+      return withTotal(page, () => asOfTotal(loaders.asOf, context.limits.exactCountLimit,
+        (bound) => context.repository.countRelations(counted, bound),
+        (whole) => context.repository.relationPage(counted, whole, loaders.asOf)));
     },
 
     neighborhood: async (_root, args, context, info) => {
@@ -116,6 +128,11 @@ export const queryResolvers: Resolvers = {
     },
   },
 
+  SearchConnection: {
+    ...connectionFields<SearchHitRecord, EntityRecord>('search', (hit) => String(hit.offset), (hit) => hit.entity),
+    edges: (page) => page.items.map((hit) => ({ cursor: encodeCursor('search', String(hit.offset)), node: hit.entity, score: hit.score })),
+  },
+
   Neighborhood: {},
 
   Path: {
@@ -130,6 +147,38 @@ export const queryResolvers: Resolvers = {
     __resolveType: (element) => ('factId' in element ? 'Relation' : entityTypeOf(element)),
   },
 };
+
+/**
+ * A search page by offset (its order is the score): after the hit at `after`, or the `size` hits before the one at
+ * `before`; `last` alone is the end of the ranking, found by counting it.
+ */
+async function searchPage(
+  window: PageWindow<number>,
+  read: (offset: number, size: number) => Promise<Omit<SearchPage, 'hasPreviousPage'>>,
+  count: () => Promise<Total>,
+): Promise<SearchPage> {
+  if (!window.backward) {
+    const offset = window.after === null ? 0 : window.after + 1;
+    const page = await read(offset, window.before === null ? window.size : Math.max(0, Math.min(window.size, window.before - offset)));
+    const cut = window.before !== null && offset + page.items.length >= window.before;
+    return { ...page, hasNextPage: page.hasNextPage || cut, hasPreviousPage: offset > 0 };
+  }
+  const end = window.before ?? (await count()).count;
+  const start = Math.max(window.after === null ? 0 : window.after + 1, end - window.size);
+  const page = await read(start, Math.max(0, end - start));
+  return { items: page.items, hasNextPage: window.before !== null || page.hasNextPage, hasPreviousPage: start > 0 };
+}
+
+/**
+ * A root list's count: the count statement for the graph now; as of a revision, the as-of page itself read up to
+ * the bound (beyond it, the graph's estimate now).
+ */
+async function asOfTotal(asOf: number | null, bound: number, now: (bound: number) => Promise<Total>, asOfPage: (whole: PageWindow<never>) => Promise<Page<unknown>>): Promise<Total> {
+  if (asOf === null) return now(bound);
+  const page = await asOfPage(wholeList(bound));
+  if (!page.hasNextPage) return { count: page.items.length, estimate: false };
+  return { count: Math.max((await now(bound)).count, bound + 1), estimate: true };
+}
 
 /** The entity tree's plan for this `entity` field, or null for the loaders (with the reason logged). */
 function treePlan({ entityTree, limits, log }: GraphQLContext, info: GraphQLResolveInfo): EntityTreePlan | null {

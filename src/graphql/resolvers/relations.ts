@@ -1,7 +1,8 @@
 /** Relations, their connections and the facts behind them. */
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import type { FactRecord } from '../../database/records.ts';
-import { encodeCursor } from '../arguments.ts';
+import type { EntityRecord, FactRecord, RelationRecord } from '../../database/records.ts';
+import { encodeFactKey } from '../arguments.ts';
+import { connectionFields } from '../connections.ts';
 import type { Loaders } from '../loaders.ts';
 import { loadersOf } from '../as-of.ts';
 
@@ -11,16 +12,10 @@ export const relationResolvers: Resolvers = {
     // synchronously, and a lookup resolves hundreds of such fields.
     fact: (relation, _args, context, info) => relation.fact ?? loadFact(loadersOf(context, info), relation.id, relation.factId),
   },
-  RelationConnection: {
-    edges: (page) => page.items.map((node) => ({ cursor: encodeCursor('relation', node.id), node })),
-    nodes: (page) => page.items,
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: endCursor('relation', page.items) }),
-  },
-  EntityConnection: {
-    edges: (page) => page.items.map((node) => ({ cursor: encodeCursor('entity', node.id), node })),
-    nodes: (page) => page.items,
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: endCursor('entity', page.items) }),
-  },
+  RelationConnection: connectionFields<RelationRecord>('relation', (relation) => relation.id),
+  EntityConnection: connectionFields<EntityRecord>('entity', (entity) => entity.id),
+  // Facts are ordered preferred first, then by id: the cursor holds both (arguments.ts factKey).
+  FactConnection: connectionFields<FactRecord>('fact', (fact) => encodeFactKey({ rank: fact.rank === 'PREFERRED' ? 0 : 1, id: fact.id })),
 };
 
 async function loadFact(loaders: Loaders, relationId: string, factId: string): Promise<FactRecord> {
@@ -29,7 +24,3 @@ async function loadFact(loaders: Loaders, relationId: string, factId: string): P
   return fact;
 }
 
-function endCursor(prefix: 'entity' | 'relation', items: readonly { id: string }[]): string | null {
-  const last = items[items.length - 1];
-  return last ? encodeCursor(prefix, last.id) : null;
-}
