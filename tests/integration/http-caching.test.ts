@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
-import { buildSchema, printSchema } from 'graphql';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF_REVISION_MAX_AGE_SECONDS } from '../../src/http/http-cache.ts';
 import { bearer, issueApiKey } from '../support/api-keys.ts';
@@ -257,7 +257,11 @@ describe('GET /schema.graphql', () => {
     const schema = buildSchema(sdl);
     expect(schema.getQueryType()?.getFields().entity).toBeDefined();
     expect(printSchema(schema)).toBe(sdl.trimEnd());
-    expect(sdl).toMatch(/@deprecated|@specifiedBy|"""/);
+    // The same schema introspection shows, descriptions, deprecations and @specifiedBy URLs included.
+    const introspection = await fetch(server.graphqlUrl, { method: 'POST', headers: CLIENT_HEADERS, body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, inputValueDeprecation: true }) }) });
+    const introspected = buildClientSchema(((await introspection.json()) as { data: IntrospectionQuery }).data);
+    expect(printSchema(lexicographicSortSchema(schema))).toBe(printSchema(lexicographicSortSchema(introspected)));
+    expect(sdl).toMatch(/"""/);
     const etag = response.headers.get('etag')!;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
