@@ -22,9 +22,11 @@ const TICKER_SDL = parse(`
     id: ID!
     stockTicker: String
   }
-  "Every Relay server has one: it composes with ours because both are @shareable."
+  "Every Relay server has one (the Relay specification's fields): it composes with ours because both are @shareable."
   type PageInfo @shareable {
     hasNextPage: Boolean!
+    hasPreviousPage: Boolean!
+    startCursor: String
     endCursor: String
   }
   type TickerPage {
@@ -53,7 +55,7 @@ beforeAll(async () => {
       resolvers: {
         Query: {
           listedCompanies: () => Object.keys(TICKERS).map((id) => ({ id })),
-          tickers: () => ({ tickers: Object.values(TICKERS), pageInfo: { hasNextPage: false, endCursor: null } }),
+          tickers: () => ({ tickers: Object.values(TICKERS), pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } }),
         },
         Organization: {
           __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
