@@ -262,6 +262,9 @@ describe('GET /schema.graphql', () => {
     const introspected = buildClientSchema(((await introspection.json()) as { data: IntrospectionQuery }).data);
     expect(printSchema(lexicographicSortSchema(schema))).toBe(printSchema(lexicographicSortSchema(introspected)));
     expect(sdl).toMatch(/"""/);
+    // Directives that matter to clients: scalars' specifications, deprecations.
+    expect(sdl).toMatch(/scalar DateTime[^\n]*@specifiedBy\(url: "https:/);
+    expect(sdl).toMatch(/@deprecated\(reason: "Use money.currency."\)/);
     const etag = response.headers.get('etag')!;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
