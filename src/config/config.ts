@@ -2,6 +2,7 @@
  * Configuration: read once from the environment at start-up, validated by a schema, then passed down.
  * A bad value stops start-up with a message naming the variable and what it accepts.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -89,6 +90,13 @@ const EnvSchema = z.object({
   EXPLORER: bool.default(true),
   DEBUG_ERRORS: bool.default(false),
   READY_TIMEOUT_MS: positiveInt(60_000).default(1_000),
+  // HTTP caching and persisted queries (src/http/http-cache.ts, src/http/persisted-queries.ts).
+  /** `max-age` of GET query answers; 0 answers them `no-store` (no ETag, no 304). */
+  CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(60),
+  /** Memory for automatic persisted queries' texts, per instance (least recently used go first); 0 turns APQ off. */
+  PERSISTED_QUERIES_CACHE_BYTES: z.coerce.number().int().min(0).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** A persisted-documents.json (graphql-codegen's client preset, sha256): only its documents run. */
+  TRUSTED_DOCUMENTS: z.string().min(1).refine((file) => existsSync(file), 'must be a path to an existing file (persisted-documents.json)').optional(),
 
   /** Serve /graphql as an Apollo Federation 2 subgraph (`_service`, `_entities`, @key): docs/public-api.md, "Federation". */
   FEDERATION_SUBGRAPH: bool.default(false),
@@ -173,6 +181,12 @@ export interface HttpSettings {
   /** Stack traces in error responses: for debugging only, never on by default. */
   debugErrors: boolean;
   readyTimeoutMs: number;
+  /** `max-age` of GET query answers; 0: `no-store`. */
+  cacheMaxAgeSeconds: number;
+  /** Bytes of APQ texts kept per instance; 0: APQ off. */
+  persistedQueriesCacheBytes: number;
+  /** Path of the trusted documents' manifest; unset: any document runs. */
+  trustedDocuments: string | undefined;
 }
 
 export interface AuthSettings {
@@ -276,6 +290,9 @@ function toConfig(env: Env): Config {
       explorer: env.EXPLORER,
       debugErrors: env.DEBUG_ERRORS,
       readyTimeoutMs: env.READY_TIMEOUT_MS,
+      cacheMaxAgeSeconds: env.CACHE_MAX_AGE_SECONDS,
+      persistedQueriesCacheBytes: env.PERSISTED_QUERIES_CACHE_BYTES,
+      trustedDocuments: env.TRUSTED_DOCUMENTS === undefined ? undefined : path.resolve(env.TRUSTED_DOCUMENTS),
     },
     logLevel: env.LOG_LEVEL,
     neo4j: env.NEO4J_URI

@@ -240,6 +240,12 @@ export class KnowledgeGraphRepository {
     return rows[0] ? toRevision(rows[0].revision) : null;
   }
 
+  /** The latest revision's sequence only (0 before the first): the cheap read behind HTTP ETags. */
+  async knowledgeSequence(): Promise<number> {
+    const rows = await this.db.read<{ sequence: number }>('read/history/knowledge-sequence', {}, this.observe);
+    return Number(rows[0]?.sequence ?? 0);
+  }
+
   async revisionsBySequences(sequences: readonly number[]): Promise<Map<number, RevisionRecord>> {
     const rows = await this.db.read<{ revision: Props }>('read/history/revisions-by-sequences', { sequences }, this.observe);
     return new Map(rows.map((row) => [Number(row.revision.sequence), toRevision(row.revision)]));

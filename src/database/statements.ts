@@ -73,6 +73,7 @@ export const READ_STATEMENT_NAMES = [
   'read/node-relations',
   // History (docs/curation-model.md): revisions, their changes, redirects of merged ids.
   'read/history/knowledge-version',
+  'read/history/knowledge-sequence',
   'read/history/revisions-by-sequences',
   'read/history/revisions-after',
   'read/history/revisions-of-target',

@@ -53,6 +53,12 @@ export const ErrorCode = {
   REQUEST_HEADER_FIELDS_TOO_LARGE: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
   /** An automatic persisted query's hash the server does not know: send the query with it (Apollo's own code). */
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** Automatic persisted queries are off on this server (PERSISTED_QUERIES_CACHE_BYTES=0): send the query (Apollo's own code). */
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** `extensions.persistedQuery.sha256Hash` is not the SHA-256 of the `query` sent with it: nothing ran. HTTP 400. */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  /** TRUSTED_DOCUMENTS is set and the document is not in its manifest: add it to the client's documents and regenerate. HTTP 400. */
+  DOCUMENT_NOT_TRUSTED: 'DOCUMENT_NOT_TRUSTED',
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
   /** No credentials where the operation needs them, or credentials that are not valid (HTTP 401, `www-authenticate: Bearer`). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',

@@ -27,6 +27,9 @@ import { ChangeFeed } from '../subscriptions/change-feed.ts';
 import { changeFeedResolvers, registerChangeStream } from '../subscriptions/stream.ts';
 import { credentialHooks, principalOf, sendError } from './credentials.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
+import { createHttpCache } from './http-cache.ts';
+import { createPersistedQueries } from './persisted-queries.ts';
+import { registerSchemaRoute } from './schema-route.ts';
 import { registerPlayground, sendPlayground, wantsPlayground } from './playground.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { bookmarksOf, CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, idempotencyKeyOf } from './request-headers.ts';
@@ -76,12 +79,17 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   const formatError = createErrorFormatter(log, { debug: settings.debugErrors });
   // The access policy reads @requiresScope from the same SDL Apollo serves.
   const auth = createAuth(config, db, schema);
+  // APQ and trusted documents (persisted-queries.ts), and HTTP caching of GET queries (http-cache.ts).
+  const persisted = createPersistedQueries({ cacheBytes: settings.persistedQueriesCacheBytes, trustedDocuments: settings.trustedDocuments, introspection: settings.introspection });
+  if (persisted.trustedCount !== null) log.info({ trustedDocuments: persisted.trustedCount, manifest: settings.trustedDocuments }, 'only trusted documents run (TRUSTED_DOCUMENTS)');
+  const httpCache = createHttpCache(db, { maxAgeSeconds: settings.cacheMaxAgeSeconds, privateReads: config.auth.requireKeyForReads, textOf: persisted.textOf });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: settings.debugErrors,
     introspection: settings.introspection,
     csrfPrevention: true,
+    persistedQueries: persisted.apolloOption,
     allowBatchedHttpRequests: settings.allowBatchedRequests,
     // The token limit is counted before Apollo parses (the preHandler of /graphql below); this is a backstop.
     parseOptions: { maxTokens: config.operationLimits.maxTokens },
@@ -100,6 +108,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
       costLimitPlugin({ maxCost: config.operationLimits.maxCost, limits: config.limits, hideSuggestions, admission: config.admission }),
       ...(production ? [] : [roundTripsPlugin]),
       bookmarksPlugin,
+      httpCache.plugin,
     ],
   });
   await apollo.start();
@@ -112,6 +121,8 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
   });
   app.addHook('onSend', responseSizeLimit(settings.maxResponseBytes));
   app.addHook('onSend', legacyJsonStatus);
+  // After the hooks that may turn an answer into an error: only a 200 from a GET query is cacheable.
+  app.addHook('onSend', async (request, reply, payload) => (request.url.split('?')[0] === GRAPHQL_PATH ? httpCache.onSend(request, reply, payload) : payload));
   if (settings.corsOrigins === '*' || settings.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: settings.corsOrigins,
@@ -124,6 +135,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
 
   if (settings.playground) await registerPlayground(app, { graphqlPath: GRAPHQL_PATH });
   app.decorateRequest('credentials', null);
+  httpCache.decorate(app);
   const credentials = credentialHooks(auth, { requireKeyForReads: config.auth.requireKeyForReads });
   const rateLimiter = await createRateLimiter(app, config.rateLimits, principalOf);
   const graphql = fastifyApolloHandler(apollo, {
@@ -150,9 +162,19 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
         if ('error' in idempotencyKey) return sendError(reply, 400, idempotencyKey.error, ErrorCode.BAD_REQUEST);
         const tooLong = documentsOf(request).map((document) => tokenLimitError(document, config.operationLimits.maxTokens)).find(Boolean);
         if (tooLong) return reply.status(400).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [formatError(tooLong.toJSON(), tooLong)] }));
+        if (await persisted.guard(request, reply)) return reply;
+        if (await httpCache.revalidate(request, reply)) return reply;
       },
     ],
     handler: graphql,
+  });
+  registerSchemaRoute(app, {
+    schema,
+    introspection: settings.introspection,
+    maxAgeSeconds: settings.cacheMaxAgeSeconds,
+    privateReads: config.auth.requireKeyForReads,
+    onRequest: credentials.read,
+    answerRefused: credentials.answerRefused,
   });
   registerChangeStream(app, { schema, db, config, auth, log, formatError, hideSuggestions, commonHeaders: withCommonHeaders });
   // Ends every stream before the server waits for its connections to close.

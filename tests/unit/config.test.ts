@@ -25,6 +25,9 @@ describe('loadConfig', () => {
       explorer: true,
       debugErrors: false,
       readyTimeoutMs: 1000,
+      cacheMaxAgeSeconds: 60,
+      persistedQueriesCacheBytes: 16 * 1024 * 1024,
+      trustedDocuments: undefined,
     });
     expect(config.operationLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2000, maxCost: 10_000 });
     expect(config.neo4j).toBeUndefined();
@@ -53,6 +56,10 @@ describe('loadConfig', () => {
     [{ CHANGE_FEED_POLL_MS: '0' }, /CHANGE_FEED_POLL_MS="0": must be at least 1/],
     [{ CHANGE_FEED_POLL_MS: 'often' }, /CHANGE_FEED_POLL_MS="often": must be an integer/],
     [{ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' }, /HEADERS_TIMEOUT_MS: must be at most REQUEST_TIMEOUT_MS/],
+    [{ CACHE_MAX_AGE_SECONDS: '-1' }, /CACHE_MAX_AGE_SECONDS="-1": must be at least 0/],
+    [{ CACHE_MAX_AGE_SECONDS: 'long' }, /CACHE_MAX_AGE_SECONDS="long": must be an integer/],
+    [{ PERSISTED_QUERIES_CACHE_BYTES: '-5' }, /PERSISTED_QUERIES_CACHE_BYTES="-5": must be at least 0/],
+    [{ TRUSTED_DOCUMENTS: '/nowhere/persisted-documents.json' }, /TRUSTED_DOCUMENTS="\/nowhere\/persisted-documents.json": must be a path to an existing file/],
   ])('refuses %j, naming the variable and what it accepts', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
