@@ -60,6 +60,15 @@ export const READ_STATEMENT_NAMES = [
   'read/as-of/shortest-path',
   'read/auth/api-key-by-id',
   'read/auth/api-keys',
+  // Exports (src/export): the current graph in keyset pages, or a neighbourhood's entities and facts.
+  'read/export/entities',
+  'read/export/entities-by-ids',
+  'read/export/facts',
+  'read/export/facts-by-ids',
+  'read/export/relations',
+  'read/export/sources',
+  'read/export/datasets',
+  'read/export/counts',
 ] as const;
 
 /** Write statement names (run by the write layer, src/database/knowledge-writer.ts, in write transactions). */
