@@ -32,7 +32,7 @@ describe('GET /entities/{id}', () => {
       expect(response.status, accept).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(response.headers.get('vary')).toMatch(/accept/i);
-      const body = await response.json();
+      const body = (await response.json()) as any;
       expect(body.format).toBe('kg-knowledge/1');
       expect(body.entities.map((e: any) => e.id)).toEqual(expect.arrayContaining(['grok', 'xai']));
       expect(body.facts.map((f: any) => f.id)).toContain('xai-owns-grok');
@@ -42,8 +42,8 @@ describe('GET /entities/{id}', () => {
   it('answers JSON-LD whose entity IRIs are this route', async () => {
     const response = await get(open, '/entities/grok', { accept: 'application/ld+json' });
     expect(response.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
-    const expanded = await jsonld.expand(await response.json());
-    const grok = expanded.find((node) => node['@id'] === `${open.baseUrl}/entities/grok`)!;
+    const expanded = (await jsonld.expand((await response.json()) as any)) as unknown as Record<string, any>[];
+    const grok = expanded.find((node: Record<string, any>) => node['@id'] === `${open.baseUrl}/entities/grok`)!;
     expect(grok['@type']).toContain('http://schema.org/Product');
     // The IRI is this route: it serves the entity.
     expect((await fetch(grok['@id']!, { headers: { accept: 'application/n-triples' } })).status).toBe(200);
@@ -71,25 +71,25 @@ describe('GET /entities/{id}', () => {
   it('answers 406 listing the types it serves, 404 for an unknown id, 400 for a bad depth or table', async () => {
     const refused = await get(open, '/entities/grok', { accept: 'image/png, application/json;q=0' });
     expect(refused.status).toBe(406);
-    const body = await refused.json();
+    const body = (await refused.json()) as any;
     expect(body.errors[0].extensions).toEqual({
       code: 'NOT_ACCEPTABLE',
       available: ['application/json', 'application/ld+json', 'application/n-triples', 'application/graphml+xml', 'text/csv'],
     });
     const unknown = await get(open, '/entities/no-such-entity');
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await get(open, '/entities/Not%20A%20Slug')).status).toBe(404);
     const deep = await get(open, '/entities/grok?depth=4');
     expect(deep.status).toBe(400);
-    expect((await deep.json()).errors[0].message).toContain('depth must be a whole number from 1 to 3');
+    expect(((await deep.json()) as any).errors[0].message).toContain('depth must be a whole number from 1 to 3');
     expect((await get(open, '/entities/grok?table=facts', { accept: 'text/csv' })).status).toBe(400);
   });
 
   it('needs a READ key when REQUIRE_KEY_FOR_READS is set', async () => {
     const anonymous = await get(keyed, '/entities/grok');
     expect(anonymous.status).toBe(401);
-    expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const key = await issueApiKey(keyed.app.db, 'READ');
     expect((await get(keyed, '/entities/grok', bearer(key))).status).toBe(200);
   });
