@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     rows.push(...(await exportAll(db, 'shipped article', path.join(work, 'shipped'))));
     await clear(db, connection.database);
     const data = path.join(work, 'synthetic');
-    const generated = await writeSyntheticKnowledge({ relations: RELATIONS, dir: data });
+    // Shards of 10,000 relations: each load is one transaction, and this fits the 1 GiB heap the shared machine allows.
+    const generated = await writeSyntheticKnowledge({ relations: RELATIONS, dir: data, relationsPerFile: 10_000 });
     const loadStarted = performance.now();
     for (const file of generated.files) await loadKnowledgeFile(db, file, { force: true, awaitSearchIndex: false });
     await awaitSearchIndex(db);
