@@ -5,7 +5,7 @@
  * refuses bad arguments with exit code 2.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,7 +22,6 @@ import { exportText, graphExport, neighborhoodExport, writeSourceTexts, type Exp
 import { loadKnowledgeFile } from '../../src/knowledge/loader.ts';
 import { validateKnowledgeFile } from '../../src/knowledge/validate-knowledge-file.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { writeFileSync } from 'node:fs';
 
 const SHIPPED = path.join(PROJECT_ROOT, 'data/knowledge/leblogauto-2024-musk-nvidia-h100.kg.json');
 const SCHEMA = 'http://schema.org/';
@@ -233,8 +232,10 @@ describe('npm run kg -- export', () => {
   });
 
   it('writes an export to stdout, and a CSV folder with --out', async () => {
-    const out = await kg(['export', '--format', 'ntriples', '--entity', 'grok']);
+    const out = await kg(['export', '--format', 'ntriples', '--entity', 'grok', '--progress']);
     expect(out.code).toBe(0);
+    // The bar goes to stderr (not a terminal here: drawn because of --progress), the export alone to stdout.
+    expect(out.stderr).toMatch(/\[=+\] \d+\/\d+ items/);
     expect(out.stdout).toContain(`<${BASE}entities/grok> <${RDF_TYPE}> <${SCHEMA}Product> .`);
     const dir = path.join(scratch, 'csv');
     const csv = await kg(['export', '--format', 'csv', '--out', dir]);
