@@ -47,6 +47,9 @@ interface ExportCommand {
 
 class UsageError extends Error {}
 
+/** Set when the reader of stdout went away (EPIPE). */
+let stdoutClosed = false;
+
 function parseExportCommand(args: string[], maxDepth: number): ExportCommand {
   let parsed;
   try {
@@ -123,7 +126,10 @@ async function writeOne(stream: ExportStream, format: ExportFormat, options: { b
   const out: Writable = file ? createWriteStream(file) : process.stdout;
   try {
     for await (const chunk of exportText(format, stream, options, bar ? () => void bar.update(++items) : undefined)) {
-      if (!out.write(chunk)) await once(out, 'drain');
+      if (stdoutClosed && !file) break;
+      if (!out.write(chunk)) await once(out, 'drain').catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+      });
     }
   } finally {
     bar?.stop();
@@ -135,6 +141,11 @@ async function writeOne(stream: ExportStream, format: ExportFormat, options: { b
 }
 
 async function main(): Promise<number> {
+  // `npm run kg -- export … | head`: a reader that stops early ends the export (cleanly: the local Neo4j is stopped).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   let config;
   try {
     config = loadConfig();
