@@ -15,7 +15,7 @@ let limited: TestServer;
 
 beforeAll(async () => {
   open = await startTestServer();
-  keyed = await startTestServer({ REQUIRE_KEY_FOR_READS: 'true' });
+  keyed = await startTestServer({ REQUIRE_KEY_FOR_READS: 'true', MAX_NEIGHBORHOOD_NODES: '3' });
   limited = await startTestServer({ RATE_LIMIT_PER_MINUTE_ANONYMOUS: '3' });
 });
 
@@ -92,6 +92,11 @@ describe('GET /entities/{id}', () => {
     expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const key = await issueApiKey(keyed.app.db, 'READ');
     expect((await get(keyed, '/entities/grok', bearer(key))).status).toBe(200);
+    // (This server also caps a neighbourhood at 3 entities: the answer says it was cut.)
+    const hub = await get(keyed, '/entities/tesla', { ...bearer(key), accept: 'application/graphml+xml' });
+    expect(hub.headers.get('x-neighborhood-truncated')).toBe('true');
+    expect(parseGraphml(MultiDirectedGraph, await hub.text()).order).toBeGreaterThanOrEqual(3);
+    expect((await get(open, '/entities/tesla')).headers.get('x-neighborhood-truncated')).toBeNull();
   });
 
   it('draws from the caller\'s rate limit', async () => {
