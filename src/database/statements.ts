@@ -104,6 +104,15 @@ export const READ_STATEMENT_NAMES = [
   'read/count/revisions-of-target',
   'read/count/search',
   ...BACKWARD_STATEMENT_NAMES,
+  // Exports (src/export): the current graph in keyset pages, or a neighbourhood's entities and facts.
+  'read/export/entities',
+  'read/export/entities-by-ids',
+  'read/export/facts',
+  'read/export/facts-by-ids',
+  'read/export/relations',
+  'read/export/sources',
+  'read/export/datasets',
+  'read/export/counts',
 ] as const;
 
 /** The file a statement name is read from (a backward statement shares its forward one's). */

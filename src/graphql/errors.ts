@@ -43,6 +43,8 @@ export const ErrorCode = {
   INVALID_BOOKMARK: 'INVALID_BOOKMARK',
   /** The route exists but not for this HTTP method; the `allow` header lists those it takes. HTTP 405. */
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** No representation in a type the `Accept` header allows; `extensions.available` lists those there are. HTTP 406. */
+  NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
   /** The request was not received in time (headers or body sent too slowly). HTTP 408. */
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   /** The request body is over BODY_LIMIT_BYTES. HTTP 413. */
@@ -93,6 +95,7 @@ export function codeForStatus(status: number): ErrorCode {
     403: ErrorCode.FORBIDDEN,
     404: ErrorCode.NOT_FOUND,
     405: ErrorCode.METHOD_NOT_ALLOWED,
+    406: ErrorCode.NOT_ACCEPTABLE,
     408: ErrorCode.REQUEST_TIMEOUT,
     413: ErrorCode.PAYLOAD_TOO_LARGE,
     415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,

@@ -26,6 +26,7 @@ import { KnowledgeGraphRepository } from '../database/repository.ts';
 import { ChangeFeed } from '../subscriptions/change-feed.ts';
 import { changeFeedResolvers, registerChangeStream } from '../subscriptions/stream.ts';
 import { credentialHooks, principalOf, sendError } from './credentials.ts';
+import { registerEntityRoute } from './entity-route.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { createHttpCache } from './http-cache.ts';
 import { createPersistedQueries } from './persisted-queries.ts';
@@ -175,6 +176,13 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     privateReads: config.auth.requireKeyForReads,
     onRequest: credentials.read,
     answerRefused: credentials.answerRefused,
+  });
+  // The export of an entity's neighbourhood, by content negotiation: read access and rate limits as for /graphql.
+  registerEntityRoute(app, {
+    db,
+    limits: config.limits,
+    onRequest: credentials.read,
+    preHandler: [rateLimiter, async (request, reply) => ((await credentials.answerRefused(request, reply)) ? reply : undefined)],
   });
   registerChangeStream(app, { schema, db, config, auth, log, formatError, hideSuggestions, commonHeaders: withCommonHeaders });
   // Ends every stream before the server waits for its connections to close.
