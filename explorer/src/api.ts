@@ -49,7 +49,7 @@ export interface FactDetails {
   background: boolean;
   basis: string | null;
   time: { text: string | null; value: string } | null;
-  quantities: { kind: QuantityKind; text: string | null; value: number | null; unit: string | null; currency: string | null; comparator: Comparator }[];
+  quantities: { kind: QuantityKind; text: string | null; value: number | null; unit: string | null; money: { amount: number; currency: string } | null; comparator: Comparator }[];
   citations: Citation[];
 }
 
@@ -152,7 +152,7 @@ export const api = {
 
   fact: (id: string) =>
     request<{ fact: FactDetails | null }>(
-      `query Fact($id: ID!) { fact(id: $id) { id type statement modality status background basis time { text value } quantities { kind text value unit currency comparator }
+      `query Fact($id: ID!) { fact(id: $id) { id type statement modality status background basis time { text value } quantities { kind text value unit money { amount currency } comparator }
         citations { quote start end kind confidence saidBy { name } reportedBy { name } document { id name } } } }`,
       { id },
     ).then((d) => d.fact),

@@ -51,7 +51,7 @@ export function renderFact(fact: FactDetails, texts: Map<string, string | null>)
     const list = el('ul', undefined, 'quantities');
     for (const q of fact.quantities) {
       const amount = q.value === null ? q.comparator.toLowerCase() : `${q.comparator === 'EXACT' ? '' : `${q.comparator.toLowerCase().replace('_', ' ')} `}${q.value.toLocaleString('en')}`;
-      const what = q.kind === 'PERCENT' ? `%${q.unit ? ` of ${q.unit}` : ''}` : ` ${q.currency ?? q.unit ?? ''}`;
+      const what = q.kind === 'PERCENT' ? `%${q.unit ? ` of ${q.unit}` : ''}` : ` ${q.money?.currency ?? q.unit ?? ''}`;
       list.append(el('li', `${amount}${what}`.trim() + (q.text ? ` (“${q.text}”)` : '')));
     }
     section.append(list);
