@@ -84,9 +84,9 @@ export const QUERY_MIX: readonly MixQuery[] = [
     name: 'sources with backedFacts',
     query: /* GraphQL */ `
       query Sources {
-        sources { __typename id name ... on Document { published { value } language } backedFacts(first: 5) { id statement } }
+        sources { __typename id name ... on Document { published { value } language } backedFacts(first: 5) { nodes { id statement } } }
       }`,
-    expect: '"backedFacts":[{',
+    expect: '"backedFacts":{"nodes":[{',
   },
 ];
 

@@ -33,7 +33,9 @@ export function registerSchemaRoute(app: FastifyInstance, options: SchemaRouteOp
     url: SCHEMA_PATH,
     onRequest: options.onRequest,
     handler: async (request, reply) => {
-      if (await options.answerRefused(request, reply)) return reply;
+      // A FastifyReply is thenable, so awaiting the reply answerRefused returns does not yield it: ask `sent`.
+      await options.answerRefused(request, reply);
+      if (reply.sent) return reply;
       if (!options.introspection) {
         return reply.status(404).header('cache-control', NO_STORE).send(errorBody('The schema is not published here: introspection is off (INTROSPECTION=false).', ErrorCode.NOT_FOUND));
       }

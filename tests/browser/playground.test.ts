@@ -86,6 +86,9 @@ describe('playground in a browser', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(mutation);
+    // GraphiQL reads the operation's name from the editor after a debounce; running before it has would ask
+    // for the previous example's operation ("Cannot infer operation RedirectedH100s"). The tab's title is that name.
+    await page.locator('.graphiql-tab', { hasText: 'PlaygroundWrite' }).first().waitFor({ timeout: 30_000 });
     const run = async (count: number) => {
       await page.locator('.graphiql-execute-button').first().click();
       await expect.poll(() => mutations.length, { timeout: 30_000 }).toBe(count);
