@@ -29,9 +29,9 @@ import { parseArgs } from 'node:util';
 import { freePort } from '../tests/support/free-port.ts';
 import { measureAvailability } from './availability.ts';
 import { Child } from './compare/child.ts';
-import { QUERY_MIX, runLoad, runMixedLoad, warmUp, type LoadResult, type MixedLoadResult } from './query-mix.ts';
+import { QUERY_MIX, runLoad, runMixRounds, warmUp, type LoadResult, type MixedLoadResult, type MixRound } from './query-mix.ts';
 import { graphqlClient } from './compare/http-client.ts';
-import { OURS_WRITES, prepareWriteTargets, WRITE_OPERATION_NAMES } from './write-operations.ts';
+import { prepareWriteTargets, WRITE_OPERATION_NAMES } from './write-operations.ts';
 import type { FromServer, ToServer } from './server-process.ts';
 
 const { values: flags } = parseArgs({
@@ -176,7 +176,7 @@ async function main(): Promise<number> {
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
-function printPhase(label: string, r: MixedLoadResult, memory: Memory): void {
+function printPhase(label: string, r: MixedLoadResult, memory: { heapUsed: number; rss: number; gcForced: boolean }): void {
   const writes = r.writes
     ? `; writes ${r.writes.requests} (${WRITE_OPERATION_NAMES.map((op) => `${op} ${r.writesByOperation[op]}`).join(', ')}), p50 ${ms(r.writes.p50Ms)} ms, p99 ${ms(r.writes.p99Ms)} ms, errors ${r.writes.errors}`
     : '';
@@ -187,47 +187,30 @@ function printPhase(label: string, r: MixedLoadResult, memory: Memory): void {
   for (const problem of r.problems) console.log(`  ! ${problem}`);
 }
 
-/** Each round: the mix reads only, then with writes; reads' p99 side by side, heap after each phase. */
+/** Each round: the mix reads only, then with writes; reads' p99 side by side, heap after each phase (query-mix.ts runMixRounds). */
 async function mixed(): Promise<number> {
-  const writeEvery = Math.round(100 / writePercent);
   console.log(`Load benchmark: ${rounds} round(s), each ${durationSeconds} s reads only then ${durationSeconds} s with ${writePercent} % writes; ${connections} connections, ${QUERY_MIX.length} queries in the mix`);
   const { server, url, tempDir } = await startServer();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void stopServer(server, tempDir).finally(() => process.exit(130)));
   }
-  const results: { readsOnly: MixedLoadResult; withWrites: MixedLoadResult; heapReadsOnly: number; heapWithWrites: number }[] = [];
-  const runTag = Date.now().toString(36);
+  let results: MixRound[];
   try {
-    const graphqlUrl = `${url}/graphql`;
-    console.log(`Server ready at ${graphqlUrl} (child process ${server.pid})`);
-    const warmUpProblems = await warmUp(graphqlUrl);
+    console.log(`Server ready at ${url}/graphql (child process ${server.pid})`);
     const reply = await server.request<Extract<FromServer, { type: 'key' | 'keyFailed' }>>({ type: 'issueKey', scope: 'WRITE', name: 'bench-load-writer' }, ['key', 'keyFailed']);
     if (reply.type === 'keyFailed') throw new Error(`The write key could not be made: ${reply.message}`);
-    const authorization = `Bearer ${reply.key}`;
-    const writer = graphqlClient(url, '/graphql', 1, { authorization });
+    const writer = graphqlClient(url, '/graphql', 1, { authorization: `Bearer ${reply.key}` });
     try {
       await prepareWriteTargets((query, variables) => writer.post(query, variables));
-      // One write of each kind before any load: a broken write fails here with the server's own message.
-      for (const op of WRITE_OPERATION_NAMES) await writer.post(OURS_WRITES[op].document, OURS_WRITES[op].variables(`load-${runTag}-check`, 0));
-    } catch (error) {
-      warmUpProblems.push(`writes: ${(error as Error).message}`);
     } finally {
       writer.close();
     }
-    if (warmUpProblems.length > 0) {
-      console.log(`The mix fails before any load:\n  ! ${warmUpProblems.join('\n  ! ')}`);
+    const run = await runMixRounds({ url, writeKey: reply.key, connections, durationSeconds, rounds, writePercent, tag: Date.now().toString(36), memory: () => serverMemory(server), onPhase: printPhase });
+    if (run.problems.length > 0) {
+      console.log(`The mix fails before any load:\n  ! ${run.problems.join('\n  ! ')}`);
       return 1;
     }
-    for (let round = 1; round <= rounds; round++) {
-      const base = { url: graphqlUrl, connections, durationSeconds, authorization, tag: `${runTag}-${round}` };
-      const readsOnly = await runMixedLoad({ ...base, writeEvery: null });
-      const afterReads = await serverMemory(server);
-      printPhase(`round ${round}, reads only  `, readsOnly, afterReads);
-      const withWrites = await runMixedLoad({ ...base, writeEvery });
-      const afterWrites = await serverMemory(server);
-      printPhase(`round ${round}, with writes`, withWrites, afterWrites);
-      results.push({ readsOnly, withWrites, heapReadsOnly: afterReads.heapUsed, heapWithWrites: afterWrites.heapUsed });
-    }
+    results = run.rounds;
   } finally {
     await stopServer(server, tempDir);
   }

@@ -293,3 +293,66 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     problems: [...problems],
   };
 }
+
+// ------------------------------------------------------------------------------------ the 90/10 rounds
+
+export interface MixRoundsOptions {
+  /** The server's origin, such as http://127.0.0.1:4000 (the endpoint is /graphql). */
+  url: string;
+  /** An API key of scope WRITE. */
+  writeKey: string;
+  connections: number;
+  durationSeconds: number;
+  rounds: number;
+  /** One request in 100 / writePercent is a write. */
+  writePercent: number;
+  /** Unique per run, in every write id. */
+  tag: string;
+  /** The server's heap after a forced GC, read after each phase. */
+  memory: () => Promise<{ heapUsed: number; rss: number; gcForced: boolean }>;
+  onPhase?: (label: string, result: MixedLoadResult, memory: { heapUsed: number; rss: number; gcForced: boolean }) => void;
+}
+
+export interface MixRound {
+  readsOnly: MixedLoadResult;
+  withWrites: MixedLoadResult;
+  heapReadsOnly: number;
+  heapWithWrites: number;
+}
+
+/**
+ * The rounds of `npm run bench:load` (and of `npm run bench` at one size): the mix checked once (each read and
+ * one write of each kind), then per round reads only, then with writes. `problems` lists what failed before
+ * any load (then no round runs).
+ */
+export async function runMixRounds(options: MixRoundsOptions): Promise<{ problems: string[]; rounds: MixRound[] }> {
+  const graphqlUrl = `${options.url}/graphql`;
+  const problems = await warmUp(graphqlUrl);
+  const authorization = `Bearer ${options.writeKey}`;
+  const writer = graphqlClient(options.url, '/graphql', 1, { authorization });
+  try {
+    // One write of each kind before any load: a broken write fails here with the server's own message.
+    for (const op of ['AssertFact', 'UpsertEntity', 'RetractFact'] as const) {
+      const answer = (await writer.post(OURS_WRITES[op].document, OURS_WRITES[op].variables(`load-${options.tag}-check`, 0))) as { errors?: { message?: string }[] };
+      if (answer.errors?.length) problems.push(`${op}: ${answer.errors.map((e) => e.message).join('; ')}`);
+    }
+  } catch (error) {
+    problems.push(`writes: ${(error as Error).message}`);
+  } finally {
+    writer.close();
+  }
+  const rounds: MixRound[] = [];
+  if (problems.length > 0) return { problems, rounds };
+  const writeEvery = Math.round(100 / options.writePercent);
+  for (let round = 1; round <= options.rounds; round++) {
+    const base = { url: graphqlUrl, connections: options.connections, durationSeconds: options.durationSeconds, authorization, tag: `${options.tag}-${round}` };
+    const readsOnly = await runMixedLoad({ ...base, writeEvery: null });
+    const afterReads = await options.memory();
+    options.onPhase?.(`round ${round}, reads only  `, readsOnly, afterReads);
+    const withWrites = await runMixedLoad({ ...base, writeEvery });
+    const afterWrites = await options.memory();
+    options.onPhase?.(`round ${round}, with writes`, withWrites, afterWrites);
+    rounds.push({ readsOnly, withWrites, heapReadsOnly: afterReads.heapUsed, heapWithWrites: afterWrites.heapUsed });
+  }
+  return { problems, rounds };
+}
