@@ -6,7 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
+
+const neo4jInt = (n: number) => neo4j.int(n);
 
 export interface StoreFigures {
   /** `du -sb` of data/databases/neo4j and data/transactions/neo4j, bytes; NaN against an external server. */
@@ -20,6 +22,10 @@ export interface StoreFigures {
   /** Page cache in use: JMX when Neo4j exposes it, else the store's size capped at the configured cache. */
   pageCacheUsedBytes: number;
   pageCacheSource: 'jmx' | 'store size, capped at the configured page cache' | 'unknown';
+  /** Projected relations of the synthetic graph's biggest hub (org-00001), both directions. */
+  hubDegree: number;
+  /** Entities (the full-text index's documents). */
+  entities: number;
 }
 
 export interface RoutingFigures {
@@ -38,6 +44,8 @@ function du(dir: string): number {
 const COUNTS = 'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships';
 const HEAP = "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties AS heap";
 const PAGE_CACHE = "CALL dbms.queryJmx('org.neo4j:*') YIELD name, attributes WHERE name CONTAINS 'Page cache' RETURN attributes AS a";
+const HUB = "MATCH (e:Entity {id: 'org-00001'}) RETURN COUNT { (e)--(:Entity) } AS degree";
+const ENTITIES = 'MATCH (e:Entity) RETURN count(e) AS n';
 const ROUTING = 'CALL dbms.routing.getRoutingTable({}, $database) YIELD ttl, servers RETURN ttl, servers';
 
 const num = (value: unknown): number => (value === null || value === undefined ? NaN : Number(value));
@@ -66,7 +74,9 @@ export async function storeFigures(driver: Driver, database: string, dataDir: st
     // No page cache bean on Community: estimated below.
   }
   if (pageCacheSource === 'unknown' && Number.isFinite(storeBytes)) [pageCacheUsedBytes, pageCacheSource] = [Math.min(storeBytes, pageCacheBytes), 'store size, capped at the configured page cache'];
-  return { storeBytes, transactionBytes, nodes: num(counts.get('nodes')), relationships: num(counts.get('relationships')), heapUsedBytes, heapMaxBytes, pageCacheUsedBytes, pageCacheSource };
+  const hubDegree = num((await driver.executeQuery(HUB, {}, { database })).records[0]?.get('degree'));
+  const entities = num((await driver.executeQuery(ENTITIES, {}, { database })).records[0]?.get('n'));
+  return { hubDegree, entities, storeBytes, transactionBytes, nodes: num(counts.get('nodes')), relationships: num(counts.get('relationships')), heapUsedBytes, heapMaxBytes, pageCacheUsedBytes, pageCacheSource };
 }
 
 export async function routingTable(driver: Driver, database: string, uris: Record<string, string>): Promise<RoutingFigures> {
@@ -81,4 +91,9 @@ export function memoryBytes(setting: string): number {
   if (!match) return NaN;
   const power = { '': 0, k: 1, m: 2, g: 3, t: 4 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
   return Number(match[1]) * 1024 ** power;
+}
+
+/** Waits for every index to be online (after a bulk import the schema's indexes populate in the background). */
+export async function awaitIndexes(driver: Driver, database: string, seconds = 1800): Promise<void> {
+  await driver.executeQuery('CALL db.awaitIndexes($seconds)', { seconds: neo4jInt(seconds) }, { database });
 }
