@@ -135,7 +135,7 @@ export async function writeKnowledge(db: Database, knowledge: KnowledgeFile, sou
   return { dataset: knowledge.id, status: written.status, sha256: options.sha256, revision: written.revision, ...counts };
 }
 
-function documentTextChanged(file: string, knowledge: KnowledgeFile, error: DocumentTextChangedError): KnowledgeFileError {
+export function documentTextChanged(file: string, knowledge: KnowledgeFile, error: DocumentTextChangedError): KnowledgeFileError {
   const errors = error.documents.map((id) => {
     const index = knowledge.sources.findIndex((s) => s.document === id);
     return { file, pointer: `/sources/${index}`, entry: `sources[${index}] (document ${JSON.stringify(id)})`, message: 'has a text other than the one already stored for this document; a document\'s text never changes (citations point into it by offsets): give the new text a new document id' };
@@ -144,7 +144,7 @@ function documentTextChanged(file: string, knowledge: KnowledgeFile, error: Docu
 }
 
 /** The file's error for fact ids that another knowledge file already loaded, naming each such fact. */
-function factIdsTaken(file: string, knowledge: KnowledgeFile, error: FactIdsTakenError): KnowledgeFileError {
+export function factIdsTaken(file: string, knowledge: KnowledgeFile, error: FactIdsTakenError): KnowledgeFileError {
   const errors = error.factIds.map((id) => {
     const index = knowledge.facts.findIndex((fact) => fact.id === id);
     const entry = index >= 0 ? `facts[${index}] (id "${id}")` : `fact "${id}"`;
@@ -158,7 +158,7 @@ export async function awaitSearchIndex(db: Database): Promise<void> {
   await new KnowledgeWriter(db).awaitSearchIndex();
 }
 
-function parseJson(file: string, text: string): unknown {
+export function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -166,7 +166,7 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
-function countsOf(rows: GraphRows): { entities: number; facts: number; relations: number; citations: number } {
+export function countsOf(rows: GraphRows): { entities: number; facts: number; relations: number; citations: number } {
   const sum = (map: Map<string, unknown[]>) => [...map.values()].reduce((n, list) => n + list.length, 0);
   return { entities: sum(rows.entitiesByLabel), facts: rows.facts.length, relations: sum(rows.relationsByType), citations: rows.citations.length };
 }

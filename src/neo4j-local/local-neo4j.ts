@@ -25,7 +25,7 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
 }
 
-interface Layout {
+export interface Layout {
   home: string;
   conf: string;
   data: string;
@@ -75,6 +75,20 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Logger)
   const startupMs = Date.now() - started;
   log.info({ uri, startupMs, dir: settings.dir }, `Neo4j is up on ${uri} after ${(startupMs / 1000).toFixed(1)} s`);
   return { connection, startupMs, stop };
+}
+
+/**
+ * The local layout ready for neo4j-admin (src/neo4j-local/bulk-import.ts): folders, neo4j.conf, plugins and
+ * the password, as a start writes them, without starting the server.
+ */
+export async function prepareLocalLayout(settings: LocalNeo4jSettings, log: Logger): Promise<Layout> {
+  const layout = layoutOf(settings.dir);
+  for (const dir of [layout.conf, layout.data, layout.logs, layout.plugins]) mkdirSync(dir, { recursive: true });
+  const runtime = await resolveRuntime(path.join(PROJECT_ROOT, '.neo4j', 'runtime'), log);
+  writeConfig(layout, settings);
+  linkPlugins(layout, runtime);
+  await ensurePassword(layout, runtime);
+  return layout;
 }
 
 async function assertPortFree(port: number): Promise<void> {
