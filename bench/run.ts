@@ -540,6 +540,8 @@ async function makeGraph(neo: Neo, state: { systems?: Systems; clients?: Clients
         neo.local = up.neo4j;
         Object.assign(phases, { neo4jStart: up.startMs, schema: up.schemaMs });
         state.clients = openClients(neo);
+        // Every index online (the hub keys' RANGE indexes populate in the background) before the first query.
+        await time('indexesOnline', () => awaitIndexes(state.clients!.driver, neo.connection.database));
       } else {
         loadPath = 'incremental';
         note = 'src/knowledge/bulk/bulk-load.ts is not in this tree: loaded incrementally into a wiped store';
@@ -684,7 +686,7 @@ async function runMix(systems: Systems, writeKey: string): Promise<SizeRun['mix'
     tag: `mix-${RUN_TAG}`,
     memory: () => memoryOf(systems, 'ours') as Promise<Memory & { rss: number; gcForced: boolean }>,
     onPhase: (label, r) =>
-      log(`    ${label}: ${fmt(r.requestsPerSecond, 0)} req/s; reads p50 ${fmt(r.reads.p50Ms)} ms, p99 ${fmt(r.reads.p99Ms)} ms, errors ${r.reads.errors}${r.writes ? `; writes ${r.writes.requests}, p99 ${fmt(r.writes.p99Ms)} ms, errors ${r.writes.errors}` : ''}`),
+      log(`    ${label}: ${fmt(r.requestsPerSecond, 0)} req/s; reads p50 ${fmt(r.reads.p50Ms)} ms, p99 ${fmt(r.reads.p99Ms)} ms, errors ${r.reads.errors}${r.writes ? `; writes ${r.writes.requests}, p99 ${fmt(r.writes.p99Ms)} ms, errors ${r.writes.errors}` : ''}${r.problems.length ? `\n      ! ${r.problems.join('\n      ! ')}` : ''}`),
   });
   if (run.problems.length > 0) {
     log(`  the mix fails before any load:\n    ! ${run.problems.join('\n    ! ')}`);
