@@ -41,7 +41,7 @@ export interface LoadFigures {
   ms: number;
   relationsPerSecond: number;
   generateMs: number;
-  /** validate, csv, import (bulk); load (incremental); neo4jStart, schema, systemsStart, firstQuery. */
+  /** validate, csv, import (bulk); load (incremental); neo4jStart, schema, indexesOnline, oursStart, firstQuery (raw and the peer start after, untimed). */
   phases: Record<string, number>;
 }
 
