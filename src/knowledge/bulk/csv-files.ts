@@ -107,14 +107,17 @@ export class CsvWriter {
   }
 }
 
+/** The set properties, in their insertion order: the same code path gives the same order, so one shape, one file. */
 function keysOf(props: Props): string[] {
-  return Object.keys(props)
-    .filter((k) => props[k] !== null && props[k] !== undefined)
-    .sort();
+  const keys: string[] = [];
+  for (const k in props) if (props[k] !== null && props[k] !== undefined) keys.push(k);
+  return keys;
 }
 
 function shapeOf(props: Props, keys: readonly string[]): string {
-  return keys.map((k) => `${k}:${typeOf(props[k])}`).join(',');
+  let shape = '';
+  for (const k of keys) shape += `${k}:${typeOf(props[k])},`;
+  return shape;
 }
 
 function fields(props: Props, keys: readonly string[]): { text: string; multiline: boolean } {
