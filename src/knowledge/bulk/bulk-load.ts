@@ -77,6 +77,7 @@ export async function startAfterBulkLoad(settings: LocalNeo4jSettings, log: Logg
   const config = { database: { name: 'neo4j', queryTimeoutMs: 0, connectionTimeoutMs: 10_000 } } as Config;
   const db = new Database(createDriver(neo4j.connection, config, log), loadStatements(), { database: neo4j.connection.database, queryTimeoutMs: 0 });
   try {
+    await db.write('bulk-empty-alias-lists', (tx) => tx.run('write/bulk/empty-alias-lists', {}));
     await db.ensureSchema();
     await new KnowledgeWriter(db).awaitSearchIndex();
   } catch (error) {
