@@ -127,6 +127,8 @@ export const WRITE_STATEMENT_NAMES = [
   'write/create-relations',
   'write/finish-dataset',
   'write/await-search-index',
+  // The bulk path's one fix-up after neo4j-admin import (src/knowledge/bulk).
+  'write/bulk/empty-alias-lists',
   // Curation (src/database/curation): the revision log, then the edits, each in a revision's transaction.
   'write/revision/next-sequence',
   'write/revision/create-revision',

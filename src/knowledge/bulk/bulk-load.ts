@@ -17,7 +17,7 @@ import { ARRAY_DELIMITER, CsvWriter } from './csv-files.ts';
 import { planFile } from './plan-files.ts';
 import { PlannedGraph } from './planned-graph.ts';
 import { validateFiles } from './validate-files.ts';
-import { readKnowledgeFile } from './read-file.ts';
+import { rereadKnowledgeFile } from './read-file.ts';
 
 export interface BulkLoadResult {
   files: number;
@@ -38,7 +38,8 @@ export async function bulkLoadKnowledgeFiles(
   const started = Date.now();
   const progress = options?.onProgress ?? (() => undefined);
   // Every file is valid before anything is written; the datasets tell which file is the last of each.
-  const datasets = await validateFiles(files, (done) => progress('validate', done, files.length));
+  const validatedFiles = await validateFiles(files, (done) => progress('validate', done, files.length));
+  const datasets = validatedFiles.map((v) => v.dataset);
   const validated = Date.now();
   mkdirSync(settings.dir, { recursive: true });
   const csvDir = mkdtempSync(path.join(settings.dir, 'bulk-csv-'));
@@ -48,7 +49,7 @@ export async function bulkLoadKnowledgeFiles(
     const lastIndex = new Map(datasets.map((d, i) => [d, i]));
     const totals = { entities: 0, facts: 0, relations: 0, citations: 0 };
     files.forEach((file, i) => {
-      const counts = planFile(graph, readKnowledgeFile(file), lastIndex.get(datasets[i]!) === i);
+      const counts = planFile(graph, rereadKnowledgeFile(file, validatedFiles[i]!.sha256), lastIndex.get(datasets[i]!) === i);
       for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += counts[key];
       progress('csv', i + 1, files.length);
     });
@@ -76,6 +77,7 @@ export async function startAfterBulkLoad(settings: LocalNeo4jSettings, log: Logg
   const config = { database: { name: 'neo4j', queryTimeoutMs: 0, connectionTimeoutMs: 10_000 } } as Config;
   const db = new Database(createDriver(neo4j.connection, config, log), loadStatements(), { database: neo4j.connection.database, queryTimeoutMs: 0 });
   try {
+    await db.write('bulk-empty-alias-lists', (tx) => tx.run('write/bulk/empty-alias-lists', {}));
     await db.ensureSchema();
     await new KnowledgeWriter(db).awaitSearchIndex();
   } catch (error) {

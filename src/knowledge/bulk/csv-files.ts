@@ -11,6 +11,11 @@ import { Long, type Props, type Value } from './values.ts';
 /** Between array elements: a control character no knowledge-file text holds (checked as it is written). */
 export const ARRAY_DELIMITER = '\u001f';
 const FLUSH_BYTES = 1 << 20;
+/**
+ * neo4j-admin stores no empty array (an empty field is no property): these, the only lists the graph holds,
+ * are set to [] after the import where missing (cypher/write/bulk/empty-alias-lists.cypher).
+ */
+export const EMPTY_LISTS_SET_AFTER_IMPORT: readonly string[] = ['aliasTexts', 'aliasLanguages'];
 
 type CsvType = 'string' | 'double' | 'long' | 'boolean' | 'string[]';
 
@@ -107,14 +112,17 @@ export class CsvWriter {
   }
 }
 
+/** The set properties, in their insertion order: the same code path gives the same order, so one shape, one file. */
 function keysOf(props: Props): string[] {
-  return Object.keys(props)
-    .filter((k) => props[k] !== null && props[k] !== undefined)
-    .sort();
+  const keys: string[] = [];
+  for (const k in props) if (props[k] !== null && props[k] !== undefined) keys.push(k);
+  return keys;
 }
 
 function shapeOf(props: Props, keys: readonly string[]): string {
-  return keys.map((k) => `${k}:${typeOf(props[k])}`).join(',');
+  let shape = '';
+  for (const k of keys) shape += `${k}:${typeOf(props[k])},`;
+  return shape;
 }
 
 function fields(props: Props, keys: readonly string[]): { text: string; multiline: boolean } {
@@ -126,6 +134,7 @@ function fields(props: Props, keys: readonly string[]): { text: string; multilin
     if (value instanceof Long) field = String(value.value);
     else if (typeof value === 'number' || typeof value === 'boolean') field = String(value);
     else if (Array.isArray(value)) {
+      if (value.length === 0 && !EMPTY_LISTS_SET_AFTER_IMPORT.includes(key)) throw new Error(`neo4j-admin cannot store the empty list of ${key}`);
       for (const element of value) if (element.includes(ARRAY_DELIMITER)) throw new Error(`A value holds the CSV array delimiter U+001F: ${JSON.stringify(element)}`);
       field = quote(value.join(ARRAY_DELIMITER));
     } else field = quote(value as string);

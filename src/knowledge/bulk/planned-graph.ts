@@ -10,7 +10,7 @@ import type { ChangeRow } from '../../database/curation/revisions.ts';
 import type { DatasetPlan, DatasetState, GraphRows, StoredFact } from '../../database/knowledge-writer.ts';
 import { DATASET_ENTITY_KEYS } from '../dataset-diff.ts';
 import type { CsvWriter } from './csv-files.ts';
-import { Long, plain, propsOf, setAll, type Props } from './values.ts';
+import { cypherString, Long, plain, propsOf, sequenceValue, setAll, type Props, type Value } from './values.ts';
 
 interface NodeRec {
   id: number;
@@ -47,14 +47,16 @@ export class PlannedGraph {
   /** write/revision/next-sequence */
   nextSequence(): number {
     this.log ??= { id: this.csv.newNodeId(), labels: ['RevisionLog'], props: { id: 'main', sequence: new Long(0) } };
-    const sequence = (this.log.props.sequence as Long).value + 1;
-    this.log.props.sequence = new Long(sequence);
+    // `log.sequence + 1`: an integer while it counts from the literal 0, a float once a release set it.
+    const current = this.log.props.sequence!;
+    const sequence = Number(plain(current)) + 1;
+    this.log.props.sequence = current instanceof Long ? new Long(sequence) : sequence;
     return sequence;
   }
 
   /** write/revision/release-sequence */
   releaseSequence(sequence: number): void {
-    this.log!.props.sequence = new Long(sequence - 1);
+    this.log!.props.sequence = (sequenceValue(sequence) as number) - 1;
   }
 
   /** write/lock-dataset: the recorded hash (the MERGE creates the node). */
@@ -83,7 +85,8 @@ export class PlannedGraph {
         contentSha256: (p.contentSha256 as string | undefined) ?? null,
         retractedIn: plain(p.retractedIn) as number | null,
         rank: (p.rank as string | undefined) ?? null,
-        content: { type: plain(p.type), statement: plain(p.statement), modality: plain(p.modality), status: plain(p.status) },
+        // In the order Neo4j gives back the map projection `f {.type, .statement, .modality, .status}`.
+        content: { statement: plain(p.statement), modality: plain(p.modality), type: plain(p.type), status: plain(p.status) },
       });
     }
     return { entities, facts };
@@ -116,10 +119,10 @@ export class PlannedGraph {
     for (const r of fact.relations) {
       const p = r.props;
       const since = p.since ?? new Long(0);
-      this.csv.relationship('WAS_RELATED', r.start, r.end, { type: r.type, id: p.id, factId: p.factId, label: p.label, since, until: new Long(sequence) });
+      this.csv.relationship('WAS_RELATED', r.start, r.end, { type: r.type, id: p.id, factId: p.factId, label: p.label, since, until: sequenceValue(sequence) });
     }
     for (const a of fact.about) {
-      this.csv.relationship('WAS_ABOUT', a.start, a.end, { role: a.props.role, since: a.props.since ?? new Long(0), until: new Long(sequence) });
+      this.csv.relationship('WAS_ABOUT', a.start, a.end, { role: a.props.role, since: a.props.since ?? new Long(0), until: sequenceValue(sequence) });
     }
     fact.relations = [];
     fact.about = [];
@@ -132,7 +135,7 @@ export class PlannedGraph {
     if (!fact) return;
     facts.delete(id);
     this.factDataset.delete(id);
-    setAll(fact.node.props, { versionOf: id, until: new Long(sequence) });
+    setAll(fact.node.props, { versionOf: id, until: sequenceValue(sequence) });
     this.csv.node(fact.node.id, ['FactVersion'], fact.node.props);
   }
 
@@ -141,7 +144,7 @@ export class PlannedGraph {
     const fact = this.factsByDataset.get(dataset)?.get(id);
     if (!fact) return;
     setAll(fact.node.props, props);
-    fact.node.props.revision = new Long(sequence);
+    fact.node.props.revision = sequenceValue(sequence);
   }
 
   /** write/curation/save-entity-versions */
@@ -149,7 +152,7 @@ export class PlannedGraph {
     const entity = this.entities.get(id);
     if (!entity) return;
     const { id: _id, text: _text, ...rest } = entity.props;
-    const props: Props = { ...rest, entity: id, since: entity.props.since ?? new Long(0), until: new Long(sequence) };
+    const props: Props = { ...rest, entity: id, since: entity.props.since ?? new Long(0), until: sequenceValue(sequence) };
     this.csv.node(this.csv.newNodeId(), ['EntityVersion'], props);
   }
 
@@ -186,7 +189,7 @@ export class PlannedGraph {
     for (const { fact, role, entity } of rows.participants) {
       const e = this.entities.get(entity);
       const rec = created.get(fact);
-      if (e && rec) rec.about.push({ type: 'ABOUT', start: rec.node.id, end: e.id, props: { role, since: new Long(sequence) } });
+      if (e && rec) rec.about.push({ type: 'ABOUT', start: rec.node.id, end: e.id, props: { role, since: sequenceValue(sequence) } });
     }
     for (const { fact, props } of rows.quantities) {
       const rec = created.get(fact)!;
@@ -218,7 +221,7 @@ export class PlannedGraph {
     const b = this.entities.get(row.to);
     const fact = this.factsByDataset.get(dataset)?.get(row.factId);
     if (!a || !b || !fact) return;
-    const props: Props = { id: row.id, factId: row.factId, label: row.label, since: new Long(sequence), fromKey: relationKey(row.from, row.id), toKey: relationKey(row.to, row.id) };
+    const props: Props = { id: row.id, factId: row.factId, label: row.label, since: sequenceValue(sequence), fromKey: relationKey(row.from, row.id), toKey: relationKey(row.to, row.id) };
     fact.relations.push({ type, start: a.id, end: b.id, props });
     this.counts.relations += 1;
   }
@@ -226,11 +229,11 @@ export class PlannedGraph {
   /** write/revision/create-revision and create-changes (recordRevision). */
   recordRevision(sequence: number, committedAt: string, authorKind: string, author: string, summary: string, changes: readonly ChangeRow[]): void {
     const r = this.csv.newNodeId();
-    this.csv.node(r, ['Revision'], { sequence: new Long(sequence), id: `r${sequence}`, committedAt, authorKind, author, summary });
+    this.csv.node(r, ['Revision'], { sequence: sequenceValue(sequence), id: `r${cypherString(sequenceValue(sequence))}`, committedAt, authorKind, author, summary });
     changes.forEach((c, index) => {
       const node = this.csv.newNodeId();
       const props = propsOf({ operation: c.operation, target: c.target, field: c.field, before: json(c.before), after: json(c.after), reason: c.reason });
-      props.revision = new Long(sequence);
+      props.revision = sequenceValue(sequence);
       this.csv.node(node, ['Change'], props);
       this.csv.relationship('HAS_CHANGE', r, node, { index });
     });

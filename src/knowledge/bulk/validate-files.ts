@@ -1,14 +1,15 @@
 /**
  * Validates every file before anything is written (a bad file refuses the whole bulk load) and returns each
- * file's dataset id, in file order: a dataset's facts are final after its last file.
+ * file's dataset id and hash, in file order: a dataset's facts are final after its last file.
  */
 import { readKnowledgeFile } from './read-file.ts';
 
-export async function validateFiles(files: readonly string[], onFile: (done: number) => void): Promise<string[]> {
-  const datasets: string[] = [];
+export async function validateFiles(files: readonly string[], onFile: (done: number) => void): Promise<{ dataset: string; sha256: string }[]> {
+  const validated: { dataset: string; sha256: string }[] = [];
   for (const file of files) {
-    datasets.push(readKnowledgeFile(file).knowledge.id);
-    onFile(datasets.length);
+    const read = readKnowledgeFile(file);
+    validated.push({ dataset: read.knowledge.id, sha256: read.sha256 });
+    onFile(validated.length);
   }
-  return datasets;
+  return validated;
 }

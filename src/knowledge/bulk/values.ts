@@ -11,6 +11,15 @@ export class Long {
 export type Value = string | number | boolean | Long | readonly string[] | null | undefined;
 export type Props = Record<string, Value>;
 
+/**
+ * `$sequence` as the write statements receive it: a float. Database.write's transactions pass parameters as the
+ * driver sends JS numbers (withIntegers applies to reads only), so `since: $sequence` is stored as a float.
+ */
+export const sequenceValue = (sequence: number): Value => sequence;
+
+/** Cypher's toString of a float: `1.0`, as `'r' + toString($sequence)` writes a revision's id. */
+export const cypherString = (value: Value): string => (value instanceof Long ? String(value.value) : Number.isInteger(value) ? `${value as number}.0` : String(value));
+
 /** `SET x += props`: null removes a property, anything else sets it. */
 export function setAll(target: Props, props: Readonly<Record<string, unknown>>): void {
   for (const [key, value] of Object.entries(props)) {
