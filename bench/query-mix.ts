@@ -261,7 +261,8 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     writesByOperation[op] += 1;
     const ids = writeIds(cell, i);
     const answer = JSON.stringify(await writer.post(OURS_WRITES[op].document, OURS_WRITES[op].variables(cell, i)));
-    if (!answer.includes(JSON.stringify(op === 'UpsertEntity' ? ids.entity : ids.fact))) throw new Error(`${op}: the answer lacks its id: ${answer.slice(0, 200)}`);
+    // Ids are answered as global ids (`Fact:<id>`): the local id inside, followed by its closing quote.
+    if (!answer.includes(`${op === 'UpsertEntity' ? ids.entity : ids.fact}"`)) throw new Error(`${op}: the answer lacks its id: ${answer.slice(0, 200)}`);
     if (op === 'AssertFact') retractable.push(i);
   };
 
