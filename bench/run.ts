@@ -118,8 +118,6 @@ const NEO4J_HEAP = process.env.NEO4J_LOCAL_HEAP ?? '3g';
 const NEO4J_PAGECACHE = process.env.NEO4J_LOCAL_PAGECACHE ?? '3g';
 /** In every write id, so a run on a database that holds another run's writes (BENCH_NEO4J_URI) writes new ids. */
 const RUN_TAG = Date.now().toString(36);
-/** BENCH_SHAPED=false: a second "ours" with SHAPED_ANSWERS=false times the reads at one size (the mix size, else the largest). */
-const UNSHAPED_CELL = process.env.BENCH_SHAPED === 'false';
 const MIX_CONNECTIONS = 32;
 
 // ------------------------------------------------------------------------------------------------ helpers
@@ -572,7 +570,7 @@ async function makeGraph(neo: Neo, state: { systems?: Systems; clients?: Clients
         neo.local = up.neo4j;
         Object.assign(phases, { neo4jStart: up.startMs, schema: up.schemaMs });
         state.clients = openClients(neo);
-        // Every index online (the hub keys' RANGE indexes populate in the background) before the first query.
+        // Every index online before the first query.
         await time('indexesOnline', () => awaitIndexes(state.clients!.driver, neo.connection.database));
       } else {
         loadPath = 'incremental';
@@ -748,35 +746,6 @@ async function repeatedRounds(systems: Systems, driver: Driver, database: string
   return heaps;
 }
 
-/** BENCH_SHAPED=false: a second ours with SHAPED_ANSWERS=false on the same graph, its reads checked against ours and timed once. */
-async function unshapedCells(neo: Neo, systems: Systems, driver: Driver, relations: number): Promise<BenchRun['unshaped']> {
-  log(`\n== ours with SHAPED_ANSWERS=false at ${relations.toLocaleString('en')} relations ==`);
-  const child = await Child.start<ToServer, FromServer>('ours (unshaped)', path.join(HERE, 'server-process.ts'), systemEnv(neo.connection, { SHAPED_ANSWERS: 'false' }));
-  const client = graphqlClient((child.ready as Extract<FromServer, { type: 'ready' }>).url, '/graphql', loop.concurrency);
-  try {
-    const targets = await chooseTargets(driver, neo.connection.database);
-    const cells: Cell[] = [];
-    for (const op of OPERATIONS) {
-      const inputs = targets[op.name];
-      let verified = 'same';
-      for (const variables of inputs) {
-        const a = canonicalJson(op.normalizeOurs((await systems.oursClient.post(op.ours, variables)) as GraphQLResponse));
-        const b = canonicalJson(op.normalizeOurs((await client.post(op.ours, variables)) as GraphQLResponse));
-        if (a !== b && op.name !== 'ShortestPath') verified = `differs for ${JSON.stringify(variables)}`;
-      }
-      resetPeakRss(child.pid);
-      const result = await runClosedLoop(async (i) => void (await client.post(op.ours, inputs[i % inputs.length]!)), loop);
-      const cell: Cell = { op: op.name, system: 'ours', roundTrips: NaN, verified, ...result, peakRssBytes: peakRss(child.pid) };
-      cells.push(cell);
-      logCell(cell, 'SHAPED_ANSWERS=false');
-    }
-    return { size: relations, cells };
-  } finally {
-    client.close();
-    await child.stop();
-  }
-}
-
 // ------------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<number> {
@@ -806,7 +775,6 @@ async function main(): Promise<number> {
     const runs: SizeRun[] = [];
     for (const relations of sizes) runs.push(await runSize(neo, state, relations, parts));
     const { driver } = state.clients!;
-    const unshaped = UNSHAPED_CELL ? await part('unshaped ours', () => unshapedCells(neo, state.systems!, driver, mixSize || sizes.at(-1)!)) : undefined;
     log('\n== repeated rounds (memory) ==');
     const repeatedHeapAfter = await part('repeated rounds', () => repeatedRounds(state.systems!, driver, neo.connection.database, 3));
     const firstLoad = runs[0]?.load;
@@ -821,7 +789,6 @@ async function main(): Promise<number> {
       incremental: incremental ?? (firstLoad && !neo.settings ? { relations: firstLoad.relations, files: firstLoad.files, ms: firstLoad.phases.load ?? NaN, relationsPerSecond: (firstLoad.relations / (firstLoad.phases.load ?? NaN)) * 1000, note: 'BENCH_NEO4J_URI: the first size, loaded over what the database held' } : null),
       routing,
       parts,
-      unshaped,
     };
     const written = await writeReport(run, outFile, path.join(PROJECT_ROOT, 'bench/results'));
     console.log(`\n${written.table}\n\nWrote ${written.files.map((f: string) => path.relative(process.cwd(), f)).join(', ')}`);

@@ -165,7 +165,7 @@ function projectionSection(run: BenchRun): string {
     { what: 'single-writer revision sequence', at: NaN, text: `every write takes the revision log's lock and commits on the leader: the cluster writes ≈ ${fmt(p.writesPerSecond, 1)} AssertFact/s at most (measured, ours, one member), however many members; loading 10^8 relations incrementally at ${Math.round(run.incremental?.relationsPerSecond ?? NaN).toLocaleString('en')} relations/s takes ${days(p.incrementalSeconds)}` },
     { what: 'bulk import only on an empty store', at: NaN, text: `the import writes a new store offline: ${days(p.bulkSeconds)} for 10^8 at the largest size's rate, then the store is seeded to every member; afterwards only the incremental path adds data` },
     { what: 'full-text index', at: NaN, text: `≈ ${Math.round(p.entities).toLocaleString('en')} entities at 10^8 (${fmt(p.entitiesPerRelation, 4)} per relation, fitted); the search index is one Lucene index per member, rebuilt on each after a bulk import` },
-    { what: "hubs' degree", at: NaN, text: `the biggest hub's degree grows as relations^${fmt(p.hubExponent, 2)}: ≈ ${Math.round(p.hubDegree).toLocaleString('en')} relationships at 10^8; pages seek on the hub keys, but Neighborhood and ShortestPath still expand hubs` },
+    { what: "hubs' degree", at: NaN, text: `the biggest hub's degree grows as relations^${fmt(p.hubExponent, 2)}: ≈ ${Math.round(p.hubDegree).toLocaleString('en')} relationships at 10^8; a page of its relations still reads every one of them (ordered by relation id), and Neighborhood and ShortestPath expand hubs too` },
   ];
   return [
     `Fitted over ${p.sizes} sizes (least squares, store + transaction logs against relations): **${fmt(p.perRelationBytes, 0)} bytes per relation** (intercept ${mb(p.interceptBytes)} MB); per relation ${fmt(p.nodesPerRelation, 2)} nodes and ${fmt(p.relationshipsPerRelation, 2)} relationships (largest size).`,
@@ -353,7 +353,6 @@ export async function writeReport(run: BenchRun, markdownFile: string, resultsDi
   const goalList = goals(run, readBaseline(resultsDir));
   const goalRows = goalList.map((g) => `| ${g.met ? 'met' : '**not met**'} | ${g.goal} | ${g.measured} |`);
   const perSize = run.sizes.map((s) => `### ${sizeLabel(s.generatedRelations)} relations generated (graph: ${s.graph.relations.toLocaleString('en')} relations)\n\n${speedTable(s)}\n\n${costTable(s)}${writeTable(s) ? `\n\nWrites, after the reads of this size:\n\n${writeTable(s)}` : ''}`);
-  const unshaped = run.unshaped ? unshapedTable(run) : '';
   const m = run.machine;
   const markdown = `# Benchmarks
 
@@ -402,7 +401,6 @@ ${writeRatios(run)}
 ## The 90/10 read–write mix
 
 ${mixTable(run)}
-${unshaped}
 ## Store and memory
 
 ${storeTable(run)}
@@ -425,14 +423,3 @@ ${partsTable(run)}
   return { table, files: [markdownFile, jsonFile, svgFile] };
 }
 
-/** BENCH_SHAPED=false: ours with SHAPED_ANSWERS=false beside ours (shaped), same size, same run. */
-function unshapedTable(run: BenchRun): string {
-  const u = run.unshaped!;
-  const size = atSize(run, u.size);
-  const rows = OPS.map((op) => {
-    const off = u.cells.find((c) => c.op === op);
-    const on = size ? cellOf(size, op, 'ours') : undefined;
-    return `| ${op} | ${fmt(on?.p50Ms ?? NaN, 2)} | ${fmt(off?.p50Ms ?? NaN, 2)} | ${fmt(ratio(off?.p50Ms, on?.p50Ms), 2)}× | ${off?.verified ?? '–'} |`;
-  });
-  return `\n## Shaped answers on and off (BENCH_SHAPED=false)\n\nAt ${sizeLabel(u.size)}: ours as run above (SHAPED_ANSWERS=true) and a second ours with SHAPED_ANSWERS=false, one pass each.\n\n| operation | p50 ms shaped | p50 ms unshaped | unshaped ÷ shaped | answers |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
-}

@@ -72,6 +72,4 @@ export interface BenchRun {
   routing: RoutingFigures | null;
   /** Seconds each part of the run took, in order. */
   parts: { part: string; seconds: number }[];
-  /** BENCH_SHAPED=false: the same reads by a second ours with SHAPED_ANSWERS=false, at one size. */
-  unshaped?: { size: number; cells: Cell[] };
 }

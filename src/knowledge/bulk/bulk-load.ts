@@ -2,7 +2,7 @@
  * The bulk load path (docs/public-api.md §2): knowledge files → validated (the same validator) → planned
  * against an empty graph exactly as the incremental path writes them, file by file (planned-graph.ts) →
  * neo4j-admin CSV on disk → `database import full` into the stopped local Neo4j. Then startAfterBulkLoad starts
- * it and builds the schema (constraints, indexes, the search index, hub keys) on the imported graph.
+ * it and builds the schema (constraints, indexes, the search index) on the imported graph.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -68,7 +68,7 @@ export async function bulkLoadKnowledgeFiles(
 
 /**
  * Starts the local Neo4j on a bulk-loaded store (same dir: the password is kept) and builds the schema on the
- * imported graph: constraints, indexes (hub keys included) and the search index, waiting until they are online.
+ * imported graph: constraints, indexes and the search index, waiting until they are online.
  */
 export async function startAfterBulkLoad(settings: LocalNeo4jSettings, log: Logger): Promise<{ neo4j: LocalNeo4j; schemaMs: number }> {
   const neo4j = await startLocalNeo4j(settings, log);

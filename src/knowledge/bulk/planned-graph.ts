@@ -5,7 +5,6 @@
  * (with their ABOUT edges and relations, which a later file of the same dataset may hide) after the last file of
  * that dataset; entities, datasets and the revision log at the end. Each method names the statement it mirrors.
  */
-import { relationKey } from '../../database/relation-keys.ts';
 import type { ChangeRow } from '../../database/curation/revisions.ts';
 import type { DatasetPlan, DatasetState, GraphRows, StoredFact } from '../../database/knowledge-writer.ts';
 import { DATASET_ENTITY_KEYS } from '../dataset-diff.ts';
@@ -215,13 +214,13 @@ export class PlannedGraph {
     }
   }
 
-  /** write/create-relations, with the hub keys (docs/public-api.md §1). */
+  /** write/create-relations. */
   private createRelation(dataset: string, type: string, row: GraphRows['relationsByType'] extends Map<unknown, (infer R)[]> ? R : never, sequence: number): void {
     const a = this.entities.get(row.from);
     const b = this.entities.get(row.to);
     const fact = this.factsByDataset.get(dataset)?.get(row.factId);
     if (!a || !b || !fact) return;
-    const props: Props = { id: row.id, factId: row.factId, label: row.label, since: sequenceValue(sequence), fromKey: relationKey(row.from, row.id), toKey: relationKey(row.to, row.id) };
+    const props: Props = { id: row.id, factId: row.factId, label: row.label, since: sequenceValue(sequence) };
     fact.relations.push({ type, start: a.id, end: b.id, props });
     this.counts.relations += 1;
   }
