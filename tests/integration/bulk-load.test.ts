@@ -47,7 +47,7 @@ beforeAll(async () => {
   const config = loadConfig({ NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, NEO4J_USERNAME: connection.username, NEO4J_DATABASE: connection.database });
   const driver = createDriver(connection, config, log);
   const db = new Database(driver, loadStatements(), { database: connection.database, queryTimeoutMs: 120_000 });
-  await driver.executeQuery('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database: connection.database });
+  await clearGraph(driver, connection.database);
   await db.ensureSchema();
   await loadKnowledgeFiles(db, files, log);
   incremental = { driver, connection };
@@ -65,7 +65,7 @@ afterAll(async () => {
   if (bulk) rmSync(bulk.dir, { recursive: true, force: true });
   // Leave the shipped knowledge alone in the shared Neo4j, as the other test files expect.
   if (incremental) {
-    await incremental.driver.executeQuery('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database: incremental.connection.database });
+    await clearGraph(incremental.driver, incremental.connection.database);
     const db = new Database(incremental.driver, loadStatements(), { database: incremental.connection.database, queryTimeoutMs: 120_000 });
     await loadKnowledgeFiles(db, knowledgeFilesIn(path.join(PROJECT_ROOT, 'data/knowledge')), log);
     await incremental.driver.close();
@@ -227,3 +227,13 @@ describe('npm run load -- --bulk', () => {
     }
   }, 120_000);
 });
+
+/** Empties the shared Neo4j: `IN TRANSACTIONS` needs an auto-commit transaction, so a session's run, not executeQuery. */
+async function clearGraph(driver: Driver, database: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}

@@ -13,7 +13,7 @@ import { loadStatements } from '../../database/statements.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { runBulkImport } from '../../neo4j-local/bulk-import.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j-local/local-neo4j.ts';
-import { ARRAY_DELIMITER, CsvWriter } from './csv-files.ts';
+import { ARRAY_DELIMITER, CsvWriter, EMPTY_ELEMENT } from './csv-files.ts';
 import { planFile } from './plan-files.ts';
 import { PlannedGraph } from './planned-graph.ts';
 import { validateFiles } from './validate-files.ts';
@@ -77,7 +77,7 @@ export async function startAfterBulkLoad(settings: LocalNeo4jSettings, log: Logg
   const config = { database: { name: 'neo4j', queryTimeoutMs: 0, connectionTimeoutMs: 10_000 } } as Config;
   const db = new Database(createDriver(neo4j.connection, config, log), loadStatements(), { database: neo4j.connection.database, queryTimeoutMs: 0 });
   try {
-    await db.write('bulk-empty-alias-lists', (tx) => tx.run('write/bulk/empty-alias-lists', {}));
+    await db.write('bulk-empty-alias-lists', (tx) => tx.run('write/bulk/empty-alias-lists', { empty: EMPTY_ELEMENT }));
     await db.ensureSchema();
     await new KnowledgeWriter(db).awaitSearchIndex();
   } catch (error) {

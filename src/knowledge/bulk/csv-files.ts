@@ -12,10 +12,13 @@ import { Long, type Props, type Value } from './values.ts';
 export const ARRAY_DELIMITER = '\u001f';
 const FLUSH_BYTES = 1 << 20;
 /**
- * neo4j-admin stores no empty array (an empty field is no property): these, the only lists the graph holds,
- * are set to [] after the import where missing (cypher/write/bulk/empty-alias-lists.cypher).
+ * neo4j-admin stores no empty array (an empty field is no property) and drops an array whose elements are all
+ * empty strings: these, the only lists the graph holds, are set to [] after the import where missing, and their
+ * empty elements are written as EMPTY_ELEMENT and set back to '' (cypher/write/bulk/empty-alias-lists.cypher).
  */
 export const EMPTY_LISTS_SET_AFTER_IMPORT: readonly string[] = ['aliasTexts', 'aliasLanguages'];
+/** Stands for an empty string inside those lists until the fix-up after the import (no knowledge text holds it). */
+export const EMPTY_ELEMENT = '\u001e';
 
 type CsvType = 'string' | 'double' | 'long' | 'boolean' | 'string[]';
 
@@ -135,8 +138,12 @@ function fields(props: Props, keys: readonly string[]): { text: string; multilin
     else if (typeof value === 'number' || typeof value === 'boolean') field = String(value);
     else if (Array.isArray(value)) {
       if (value.length === 0 && !EMPTY_LISTS_SET_AFTER_IMPORT.includes(key)) throw new Error(`neo4j-admin cannot store the empty list of ${key}`);
-      for (const element of value) if (element.includes(ARRAY_DELIMITER)) throw new Error(`A value holds the CSV array delimiter U+001F: ${JSON.stringify(element)}`);
-      field = quote(value.join(ARRAY_DELIMITER));
+      const fixedUp = EMPTY_LISTS_SET_AFTER_IMPORT.includes(key);
+      for (const element of value) {
+        if (element.includes(ARRAY_DELIMITER) || element.includes(EMPTY_ELEMENT)) throw new Error(`A value holds U+001F or U+001E, which the bulk CSV reserves: ${JSON.stringify(element)}`);
+        if (element === '' && !fixedUp) throw new Error(`neo4j-admin cannot store the empty string inside the list of ${key}`);
+      }
+      field = quote((fixedUp ? value.map((element) => (element === '' ? EMPTY_ELEMENT : element)) : value).join(ARRAY_DELIMITER));
     } else field = quote(value as string);
     if (!multiline && (field.includes('\n') || field.includes('\r'))) multiline = true;
     text += `,${field}`;
