@@ -10,7 +10,7 @@
  * In order:
  *   1. the incremental path once: `--incremental` relations (1e5) loaded with loadKnowledgeFile into an empty database;
  *   2. per size: synthetic knowledge generated (bench/synthetic) beside data/knowledge; the systems and Neo4j
- *      stopped; the graph made by the BULK path (bulkLoadKnowledgeFiles, startAfterBulkLoad: bench/compare/bulk.ts);
+ *      stopped; the graph made by the BULK path (bulkLoadKnowledgeFiles, startAfterBulkLoad: src/knowledge/bulk/bulk-load.ts);
  *      the systems started again; timed from the files to the first request answered by ours. Against
  *      BENCH_NEO4J_URI the store files are not ours to write: the sizes are loaded incrementally, one on the other.
  *      Then each read checked (every answer of raw and the peer compared with ours) and only then timed: raw once,
@@ -32,10 +32,10 @@ import { loadConfig, PROJECT_ROOT, type LocalNeo4jSettings, type Neo4jConnection
 import { createDriver, Database } from '../src/database/database.ts';
 import { loadStatements } from '../src/database/statements.ts';
 import { awaitSearchIndex, knowledgeFilesIn, loadKnowledgeFile } from '../src/knowledge/loader.ts';
+import { bulkLoadKnowledgeFiles, startAfterBulkLoad } from '../src/knowledge/bulk/bulk-load.ts';
 import { createLogger } from '../src/logging/logger.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/neo4j-local/local-neo4j.ts';
 import { freePort } from '../tests/support/free-port.ts';
-import { bulkModule, startAfterBulk, wipeStore } from './compare/bulk.ts';
 import { Child } from './compare/child.ts';
 import { graphqlClient, type GraphQLClient } from './compare/http-client.ts';
 import { runClosedLoop, type LoopOptions, type LoopResult } from './compare/closed-loop.ts';
@@ -527,7 +527,6 @@ async function makeGraph(neo: Neo, state: { systems?: Systems; clients?: Clients
     }
   };
   try {
-    const bulk = neo.settings ? await bulkModule() : undefined;
     const started = performance.now();
     let loaded: number;
     let loadPath: LoadFigures['path'];
@@ -539,48 +538,30 @@ async function makeGraph(neo: Neo, state: { systems?: Systems; clients?: Clients
       state.clients = undefined;
       await stopNeo4j(neo);
       const settings = neo.settings;
-      if (bulk) {
-        loadPath = 'bulk';
-        // One bar per phase of the bulk load (validate, csv, import), named after it.
-        let bar: SingleBar | undefined;
-        let shown = '';
-        const result = await bulk.bulkLoadKnowledgeFiles(files, settings, quiet, {
-          onProgress: (phase, done, total) => {
-            if (phase !== shown) {
-              bar?.stop();
-              shown = phase;
-              bar = progressBar(`bulk ${phase.padEnd(8)} ${relations.toLocaleString('en')} relations`, 'steps');
-              bar.start(Math.max(total, 1), done);
-            }
-            bar!.update(done);
-          },
-        });
-        bar?.stop();
-        loaded = result.relations;
-        Object.assign(phases, { validate: result.ms.validate, csv: result.ms.csv, import: result.ms.import });
-        const up = await startAfterBulk(bulk, settings, quiet, async (local) => {
-          const clients = openClients({ ...neo, connection: { ...local.connection, uri: routingUri(local.connection.uri) } });
-          try {
-            await clients.db.ensureSchema();
-            await awaitIndexes(clients.driver, neo.connection.database);
-          } finally {
-            await closeClients(clients);
+      loadPath = 'bulk';
+      // One bar per phase of the bulk load (validate, csv, import), named after it.
+      let bar: SingleBar | undefined;
+      let shown = '';
+      const result = await bulkLoadKnowledgeFiles(files, settings, quiet, {
+        onProgress: (phase, done, total) => {
+          if (phase !== shown) {
+            bar?.stop();
+            shown = phase;
+            bar = progressBar(`bulk ${phase.padEnd(8)} ${relations.toLocaleString('en')} relations`, 'steps');
+            bar.start(Math.max(total, 1), done);
           }
-        });
-        neo.local = up.neo4j;
-        Object.assign(phases, { neo4jStart: up.startMs, schema: up.schemaMs });
-        state.clients = openClients(neo);
-        // Every index online before the first query.
-        await time('indexesOnline', () => awaitIndexes(state.clients!.driver, neo.connection.database));
-      } else {
-        loadPath = 'incremental';
-        note = 'src/knowledge/bulk/bulk-load.ts is not in this tree: loaded incrementally into a wiped store';
-        wipeStore(settings);
-        neo.local = await time('neo4jStart', () => startLocalNeo4j(settings, quiet));
-        state.clients = openClients(neo);
-        await time('schema', () => state.clients!.db.ensureSchema());
-        loaded = (await time('load', () => loadIncrementally(state.clients!.db, files, `${relations.toLocaleString('en')} relations`))).relations;
-      }
+          bar!.update(done);
+        },
+      });
+      bar?.stop();
+      loaded = result.relations;
+      Object.assign(phases, { validate: result.ms.validate, csv: result.ms.csv, import: result.ms.import });
+      const up = await startAfterBulkLoad(settings, quiet);
+      neo.local = up.neo4j;
+      Object.assign(phases, { neo4jStart: up.neo4j.startupMs, schema: up.schemaMs });
+      state.clients = openClients(neo);
+      // Every index online before the first query.
+      await time('indexesOnline', () => awaitIndexes(state.clients!.driver, neo.connection.database));
     } else {
       loadPath = 'incremental';
       note = 'BENCH_NEO4J_URI: the bulk path writes a local store, so each size is loaded incrementally over the previous ones';
