@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ApiKeyStore, type ApiKeyInfo } from '../auth/api-key-store.ts';
 import { SCOPES_IN_ORDER, type Scope } from '../auth/principal.ts';
-import { ConfigError, loadConfig } from '../config/config.ts';
+import { configOrExit } from './config-or-exit.ts';
 import { withDatabase } from './with-database.ts';
 
 const USAGE = `Usage:
@@ -79,14 +79,7 @@ async function main(): Promise<number> {
     console.error(`${error.message}\n\n${USAGE}`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 2;
-  }
+  const config = configOrExit();
   // Logs go to stderr: stdout is the command's answer (the key, on the last line).
   const log = pino({ level: config.logLevel, base: { service: 'kg-graphql-server' } }, pino.destination(2));
   return withDatabase(config, log, (db) => run(command, new ApiKeyStore(db)));

@@ -12,7 +12,8 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { pino } from 'pino';
-import { ConfigError, loadConfig, type Config } from '../config/config.ts';
+import type { Config } from '../config/config.ts';
+import { configOrExit } from './config-or-exit.ts';
 import type { Database } from '../database/database.ts';
 import {
   CSV_TABLES,
@@ -146,14 +147,7 @@ async function main(): Promise<number> {
     if (error.code !== 'EPIPE') throw error;
     stdoutClosed = true;
   });
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 2;
-  }
+  const config = configOrExit();
   let command: ExportCommand;
   try {
     command = parseExportCommand(process.argv.slice(2), config.limits.maxNeighborhoodDepth);

@@ -9,7 +9,8 @@
  */
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { ConfigError, loadConfig } from '../config/config.ts';
+import { ConfigError } from '../config/config.ts';
+import { configOrExit } from './config-or-exit.ts';
 import type { Database } from '../database/database.ts';
 import { knowledgeFilesIn, KnowledgeFileError, loadKnowledgeFiles } from '../knowledge/loader.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
@@ -20,16 +21,7 @@ import { BulkImportError } from '../neo4j-local/bulk-import.ts';
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const force = args.includes('--force');
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  const config = configOrExit();
   const log = createLogger(config.logLevel);
   const files = args.filter((a) => !a.startsWith('--')).map((f) => path.resolve(f));
   const targets = files.length > 0 ? files : knowledgeFilesIn(config.knowledge.dir);

@@ -3,20 +3,11 @@
  * changed, and serves GraphQL. Ctrl-C or SIGTERM stops everything cleanly, the local Neo4j included.
  */
 import { startApp } from '../app.ts';
-import { ConfigError, loadConfig } from '../config/config.ts';
+import { configOrExit } from './config-or-exit.ts';
 import { createLogger } from '../logging/logger.ts';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   const log = createLogger(config.logLevel);
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
