@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ARRAY_DELIMITER, CsvWriter } from '../../src/knowledge/bulk/csv-files.ts';
+import { ARRAY_DELIMITER, CsvWriter, EMPTY_ELEMENT } from '../../src/knowledge/bulk/csv-files.ts';
 import { Long } from '../../src/knowledge/bulk/values.ts';
 
 let dir: string;
@@ -31,7 +31,16 @@ describe('bulk CSV', () => {
   it('refuses a value holding the array delimiter', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-csv-'));
     const csv = new CsvWriter(dir);
-    expect(() => csv.node(0, ['X'], { a: [`x${ARRAY_DELIMITER}y`] })).toThrow(/array delimiter/);
+    expect(() => csv.node(0, ['X'], { a: [`x${ARRAY_DELIMITER}y`] })).toThrow(/U\+001F/);
     csv.close();
+  });
+
+  it('writes an empty alias language as the placeholder the fix-up sets back, and refuses empty strings in other lists', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-csv-'));
+    const csv = new CsvWriter(dir);
+    csv.node(0, ['Entity'], { aliasLanguages: ['', 'en'] });
+    expect(() => csv.node(1, ['Entity'], { other: ['', 'en'] })).toThrow(/empty string inside the list of other/);
+    const { nodes } = csv.close();
+    expect(readFileSync(nodes[0]!.file, 'utf8').split('\n')[1]).toBe(`0,"${EMPTY_ELEMENT}${ARRAY_DELIMITER}en"`);
   });
 });
