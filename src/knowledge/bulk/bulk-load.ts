@@ -1,5 +1,5 @@
 /**
- * The bulk load path (docs/public-api.md §2): knowledge files → validated (the same validator) → planned
+ * The bulk load path (README, "Bulk load"): knowledge files → validated (the same validator) → planned
  * against an empty graph exactly as the incremental path writes them, file by file (planned-graph.ts) →
  * neo4j-admin CSV on disk → `database import full` into the stopped local Neo4j. Then startAfterBulkLoad starts
  * it and builds the schema (constraints, indexes, the search index) on the imported graph.
