@@ -35,7 +35,7 @@ describe('runClosedLoop', () => {
     expect(maxInFlight).toBe(4);
     expect(result.requests + result.errors).toBeLessThan(calls.length);
     expect(result.errors).toBeGreaterThan(0);
-    expect(result.firstError).toMatch(/^failed \d+0$/);
+    expect(result.firstError).toMatch(/^failed \d*0$/);
     expect(result.p50Ms).toBeGreaterThanOrEqual(4);
     expect(result.requestsPerSecond).toBeGreaterThan(100);
   });
