@@ -3,14 +3,13 @@
  * holding data without --overwrite), then bulk-loads, starts the local Neo4j, builds the schema, answers a first
  * query, prints every phase's time and stops the Neo4j it started.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { createDriver, Database } from '../database/database.ts';
 import { loadStatements } from '../database/statements.ts';
 import { bulkLoadKnowledgeFiles, startAfterBulkLoad } from '../knowledge/bulk/bulk-load.ts';
 import type { Logger } from '../logging/logger.ts';
+import { localDatabaseHoldsData } from '../neo4j-local/bulk-import.ts';
 
 export class BulkLoadRefusedError extends Error {
   override name = 'BulkLoadRefusedError';
@@ -22,8 +21,7 @@ export async function bulkLoad(config: Config, files: readonly string[], overwri
   if (await portInUse(settings.boltPort)) {
     throw new BulkLoadRefusedError(`the local Neo4j (or something else) is listening on port ${settings.boltPort}: stop it first; the bulk path replaces the store files of a stopped Neo4j`);
   }
-  const store = path.join(settings.dir, 'data', 'databases', 'neo4j');
-  if (!overwrite && existsSync(store) && readdirSync(store).length > 0) {
+  if (!overwrite && localDatabaseHoldsData(settings)) {
     throw new BulkLoadRefusedError(`the local Neo4j in ${settings.dir} already holds a database: add --overwrite to replace it with the files' graph, or use \`npm run load\` to add the files to it`);
   }
   const result = await bulkLoadKnowledgeFiles(files, settings, log);

@@ -1,7 +1,8 @@
 /**
  * neo4j-admin's offline importer on the local Neo4j's store (the same Maven classpath and layout as
  * local-neo4j.ts): `database import full --overwrite-destination` of database `neo4j` from CSV files. Neo4j must
- * be stopped. A failure is a BulkImportError carrying the importer's own report lines.
+ * be stopped. The database it replaces is kept aside until the import has succeeded (previous-database.ts), so a
+ * failure leaves the store as it was; it is a BulkImportError carrying the importer's own report lines.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism, totalmem } from 'node:os';
@@ -9,7 +10,10 @@ import path from 'node:path';
 import { PROJECT_ROOT, type LocalNeo4jSettings } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import { resolveRuntime } from './runtime.ts';
-import { prepareLocalLayout } from './local-neo4j.ts';
+import { layoutOf, prepareLocalLayout } from './local-neo4j.ts';
+import { databaseHoldsData, replaceKeepingPrevious } from './previous-database.ts';
+
+const DATABASE = 'neo4j';
 
 export interface CsvGroupInput {
   /** `Entity:Person` (labels) for nodes, the type for relationships. */
@@ -42,7 +46,7 @@ export async function runBulkImport(settings: LocalNeo4jSettings, input: BulkImp
     'import',
     'full',
     // The database first: --nodes and --relationships take several files each, and would take it for one.
-    'neo4j',
+    DATABASE,
     '--verbose',
     '--overwrite-destination=true',
     '--id-type=integer',
@@ -58,13 +62,19 @@ export async function runBulkImport(settings: LocalNeo4jSettings, input: BulkImp
   const env = { ...process.env, NEO4J_HOME: layout.home, NEO4J_CONF: layout.conf };
   if (process.env.BULK_DEBUG) console.error(args.filter((a) => a.startsWith('--')).join('\n'));
   const started = Date.now();
-  const { code, output } = await runJava(args, env);
-  if (code !== 0) {
+  await replaceKeepingPrevious(layout.data, DATABASE, async () => {
+    const { code, signal, output } = await runJava(args, env);
+    if (code === 0) return;
     const lines = output.trim().split('\n').filter((l) => !l.includes(' -cp ')).slice(-30).join('\n');
-    throw new BulkImportError(`neo4j-admin database import failed (exit ${code}) in ${layout.home}:\n${lines}`);
-  }
+    throw new BulkImportError(`neo4j-admin database import failed (${signal ? `killed by ${signal}` : `exit ${code}`}) in ${layout.home}; the database there is as it was before:\n${lines}`);
+  });
   log.info({ ms: Date.now() - started }, 'neo4j-admin import done');
   return Date.now() - started;
+}
+
+/** Whether the local Neo4j's store holds a database (a store that an interrupted import left is undone first). */
+export function localDatabaseHoldsData(settings: LocalNeo4jSettings): boolean {
+  return databaseHoldsData(layoutOf(settings.dir).data, DATABASE);
 }
 
 /** Heap for the importer: it keeps its big structures off-heap, so a modest heap does. */
@@ -77,7 +87,7 @@ function importThreads(): number {
   return Number(process.env.BULK_IMPORT_THREADS ?? availableParallelism());
 }
 
-function runJava(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+function runJava(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; signal: NodeJS.Signals | null; output: string }> {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   return new Promise((resolve, reject) => {
     const child = spawn(java, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -88,6 +98,6 @@ function runJava(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.once('error', reject);
-    child.once('exit', (code) => resolve({ code: code ?? 1, output }));
+    child.once('exit', (code, signal) => resolve({ code: code ?? 1, signal, output }));
   });
 }

@@ -35,7 +35,7 @@ export interface Layout {
   consoleLog: string;
 }
 
-function layoutOf(dir: string): Layout {
+export function layoutOf(dir: string): Layout {
   return {
     home: dir,
     conf: path.join(dir, 'conf'),

@@ -126,3 +126,9 @@ export function neo4jProcesses(home: string): string[] {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The pids of neo4j-admin importers (`database import`) whose command line names a file under `home`. */
+export function importerPids(home: string): number[] {
+  const lines = execFileSync('ps', ['-ww', '-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  return lines.filter((line) => line.includes('org.neo4j.cli.AdminTool') && line.includes(`${home}${path.sep}`)).map((line) => Number.parseInt(line.trim(), 10));
+}
