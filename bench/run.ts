@@ -43,7 +43,7 @@ import { peakRss, resetPeakRss } from './compare/process-memory.ts';
 import type { FromRaw, ToRaw } from './compare/raw-process.ts';
 import { SYSTEMS, type BenchRun, type Cell, type LoadFigures, type SizeRun, type SystemName } from './compare/results.ts';
 import { awaitIndexes, memoryBytes, routingTable, storeFigures } from './compare/store.ts';
-import { writeReport } from './compare/report.ts';
+import { sizeLabel, writeReport } from './compare/report.ts';
 import { chooseTargets, graphTotals, neo4jVersion, type Targets } from './compare/targets.ts';
 import { benchVersions, machineFacts } from './compare/versions.ts';
 import { OPERATIONS, canonicalJson, type BenchOperation, type Canonical, type GraphQLResponse, type Variables } from './peer/operations.ts';
@@ -668,7 +668,7 @@ async function runSize(neo: Neo, state: { systems?: Systems; clients?: Clients }
     try {
       return await work();
     } finally {
-      parts.push({ part: `${sizeName(relations)} ${name}`, seconds: (performance.now() - t) / 1000 });
+      parts.push({ part: `${sizeLabel(relations)} ${name}`, seconds: (performance.now() - t) / 1000 });
     }
   };
   const load = await part('graph (generate + load + start)', () => makeGraph(neo, state, relations));
@@ -689,8 +689,6 @@ async function runSize(neo: Neo, state: { systems?: Systems; clients?: Clients }
   log(`  store: ${fmt(store.storeBytes / 2 ** 20, 0)} MB + transactions ${fmt(store.transactionBytes / 2 ** 20, 0)} MB; ${store.nodes.toLocaleString('en')} nodes, ${store.relationships.toLocaleString('en')} relationships; Neo4j heap used ${fmt(store.heapUsedBytes / 2 ** 20, 0)} MB`);
   return { generatedRelations: relations, graph, load, store, cells, heapAfter, mix };
 }
-
-const sizeName = (n: number) => `10^${Math.log10(n).toFixed(Number.isInteger(Math.log10(n)) ? 0 : 1)}`;
 
 /** The 90/10 read-write mix of bench:load, once, on ours: reads' p99 without and with writes. */
 async function runMix(systems: Systems, writeKey: string): Promise<SizeRun['mix']> {
@@ -752,7 +750,7 @@ async function main(): Promise<number> {
     const routing = await routingTable(state.clients.driver, neo.connection.database, { bench: neo.connection.uri, raw: neo.connection.uri, ours: neo.connection.uri, peer: neo.connection.uri });
     log(`Routing table (${neo.connection.uri}): ${routing.servers.map((s) => `${s.role} ${s.addresses.join(' ')}`).join('; ')}; ttl ${routing.ttlSeconds} s`);
     // Against BENCH_NEO4J_URI the database is not ours to empty: the incremental figure is then the first size's load.
-    const incremental = incrementalRelations > 0 && neo.settings ? await part(`incremental ${sizeName(incrementalRelations)}`, () => incrementalRun(state.clients!, incrementalRelations)) : null;
+    const incremental = incrementalRelations > 0 && neo.settings ? await part(`incremental ${sizeLabel(incrementalRelations)}`, () => incrementalRun(state.clients!, incrementalRelations)) : null;
     const runs: SizeRun[] = [];
     for (const relations of sizes) runs.push(await runSize(neo, state, relations, parts));
     const { driver } = state.clients!;

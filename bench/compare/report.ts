@@ -17,7 +17,7 @@ const isRead = (op: Cell['op']): op is OperationName => (OPS as readonly string[
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
 const mb = (bytes: number) => fmt(bytes / 2 ** 20, 0);
 /** 10^6, or 2·10^6 for sizes between powers of ten. */
-const sizeLabel = (n: number) => {
+export const sizeLabel = (n: number) => {
   const power = Math.floor(Math.log10(n) + 1e-9);
   const mantissa = n / 10 ** power;
   return `${Math.abs(mantissa - 1) < 1e-9 ? '' : `${fmt(mantissa, Number.isInteger(mantissa) ? 0 : 1)}·`}10^${power}`;

@@ -161,7 +161,8 @@ function withIntegers(params: Params): Params {
   );
 }
 
-export function createDriver(connection: Neo4jConnection, config: Config, log: Logger): Driver {
+/** The driver for `connection`; of the config it reads only the connection timeout. */
+export function createDriver(connection: Neo4jConnection, config: { database: Pick<Config['database'], 'connectionTimeoutMs'> }, log: Logger): Driver {
   return neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
     // Our numbers fit in doubles; plain JS numbers keep records simple.
     disableLosslessIntegers: true,

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Config, LocalNeo4jSettings } from '../../config/config.ts';
+import type { LocalNeo4jSettings } from '../../config/config.ts';
 import { createDriver, Database } from '../../database/database.ts';
 import { KnowledgeWriter } from '../../database/knowledge-writer.ts';
 import { loadStatements } from '../../database/statements.ts';
@@ -73,9 +73,7 @@ export async function bulkLoadKnowledgeFiles(
 export async function startAfterBulkLoad(settings: LocalNeo4jSettings, log: Logger): Promise<{ neo4j: LocalNeo4j; schemaMs: number }> {
   const neo4j = await startLocalNeo4j(settings, log);
   const started = Date.now();
-  // createDriver reads only the connection timeout of the config.
-  const config = { database: { name: 'neo4j', queryTimeoutMs: 0, connectionTimeoutMs: 10_000 } } as Config;
-  const db = new Database(createDriver(neo4j.connection, config, log), loadStatements(), { database: neo4j.connection.database, queryTimeoutMs: 0 });
+  const db = new Database(createDriver(neo4j.connection, { database: { connectionTimeoutMs: 10_000 } }, log), loadStatements(), { database: neo4j.connection.database, queryTimeoutMs: 0 });
   try {
     await db.write('bulk-empty-alias-lists', (tx) => tx.run('write/bulk/empty-alias-lists', { empty: EMPTY_ELEMENT }));
     await db.ensureSchema();
