@@ -1,9 +1,9 @@
 /**
  * GET /schema.graphql: the schema clients build against, printed by graphql-js (descriptions, `@deprecated`,
  * `@specifiedBy`: what introspection shows), validated by an ETag of its text. Published only where
- * introspection is on, behind the same credentials as /graphql.
+ * introspection is on, behind the same credentials and rate limits as /graphql.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { createHash } from 'node:crypto';
 import { ErrorCode, errorBody } from '../graphql/errors.ts';
@@ -20,6 +20,8 @@ export interface SchemaRouteOptions {
   /** REQUIRE_KEY_FOR_READS: the schema is `private`, as the answers are. */
   privateReads: boolean;
   onRequest: (request: FastifyRequest) => Promise<void>;
+  /** The rate limit: the schema is a request like any other, drawn from the same budgets. */
+  preHandler: preHandlerAsyncHookHandler[];
   /** Answers refused credentials (a reply), or undefined to go on. */
   answerRefused: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
 }
@@ -32,6 +34,7 @@ export function registerSchemaRoute(app: FastifyInstance, options: SchemaRouteOp
     method: 'GET',
     url: SCHEMA_PATH,
     onRequest: options.onRequest,
+    preHandler: options.preHandler,
     handler: async (request, reply) => {
       // A FastifyReply is thenable, so awaiting the reply answerRefused returns does not yield it: ask `sent`.
       await options.answerRefused(request, reply);

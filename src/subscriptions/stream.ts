@@ -6,12 +6,12 @@
  */
 import { getOperationAST, GraphQLError, parse, specifiedRules, validate, getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CredentialsUnverifiableError, InvalidCredentialsError, WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import { WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
+import { principalOf } from '../http/credentials.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
-import { DatabaseError } from '../database/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { ErrorCode, variableError } from '../graphql/errors.ts';
@@ -75,6 +75,12 @@ export interface StreamOptions {
   /** Sets the headers every response carries (request id, nosniff): the stream's reply is written raw. */
   commonHeaders: (request: FastifyRequest, reply: FastifyReply) => void;
   hideSuggestions: boolean;
+  /** Reads the credentials (the rate limit counts per key). */
+  onRequest: onRequestAsyncHookHandler;
+  /** Answers refused credentials as /graphql does; the operation's access is decided below, by the policy. */
+  answerRefused: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /** The rate limit: opening a stream draws from the same budgets as a request to /graphql. */
+  preHandler: preHandlerAsyncHookHandler[];
 }
 
 type Refusal = [string, { status: number; statusText: string; headers: Record<string, string> }];
@@ -138,22 +144,10 @@ export function registerChangeStream(app: FastifyInstance, options: StreamOption
   });
 
   const stream = async (request: FastifyRequest, reply: FastifyReply) => {
-    let principal: Principal;
-    try {
-      principal = await auth.authenticate(request.headers);
-    } catch (error) {
-      // As /graphql answers them (src/http/credentials.ts): a bad bearer 401, credentials not checkable now 503.
-      options.commonHeaders(request, reply);
-      const send = (status: number, message: string, code: string) =>
-        reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-      if (error instanceof InvalidCredentialsError) {
-        reply.header('www-authenticate', WWW_AUTHENTICATE);
-        return send(401, error.message, ErrorCode.UNAUTHENTICATED);
-      }
-      if (error instanceof CredentialsUnverifiableError) return send(503, "Cannot check the token now: the identity provider's key set is unreachable; retry.", ErrorCode.AUTHENTICATION_UNAVAILABLE);
-      if (error instanceof DatabaseError) return send(503, error.message, error.failure);
-      throw error;
-    }
+    // Bad or uncheckable credentials are answered as /graphql answers them (src/http/credentials.ts).
+    await options.answerRefused(request, reply);
+    if (reply.sent) return;
+    const principal = principalOf(request)!;
     principals.set(request, principal);
     options.commonHeaders(request, reply);
     // graphql-sse writes the response itself, for as long as the stream lasts.
@@ -166,5 +160,5 @@ export function registerChangeStream(app: FastifyInstance, options: StreamOption
       reply.raw.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] }));
     }
   };
-  app.route({ method: ['GET', 'POST'], url: STREAM_PATH, handler: stream });
+  app.route({ method: ['GET', 'POST'], url: STREAM_PATH, onRequest: options.onRequest, preHandler: options.preHandler, handler: stream });
 }

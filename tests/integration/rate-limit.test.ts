@@ -1,7 +1,8 @@
 /**
  * Rate limits on the real server: per IP without credentials, per key with them, and a smaller write budget per
  * key; the IETF draft `ratelimit-*` headers on answers; over budget, 429 RATE_LIMITED in our JSON error shape
- * with `retry-after`. Made-up keys count against their IP. A budget of 0 is no limit.
+ * with `retry-after`. Made-up keys count against their IP. Every route that runs our code (/graphql, the schema,
+ * the change stream, the entity export) draws from the same budgets. A budget of 0 is no limit.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../support/api-keys.ts';
@@ -77,6 +78,27 @@ describe('rate limits', () => {
     // Another key starts with a full budget.
     const other = await post(server, QUERY, await issueApiKey(server.app.db, 'READ'));
     expect(other).toMatchObject({ status: 200, limit: '5', remaining: '4' });
+  });
+
+  it('counts every route that runs our code in the same budget: /schema.graphql, the change stream, /entities', async () => {
+    const server = await serverWith({ RATE_LIMIT_PER_MINUTE_ANONYMOUS: '4' });
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}${path}`, { headers });
+    const schema = await get('/schema.graphql');
+    expect([schema.status, schema.headers.get('ratelimit-remaining')]).toEqual([200, '3']);
+    // A stream opened (and closed at once: the budget counts opening it) draws from the same budget.
+    const subscription = encodeURIComponent('subscription { changes { id } }');
+    const stream = await get(`/graphql/stream?query=${subscription}`, { accept: 'text/event-stream' });
+    expect([stream.status, stream.headers.get('ratelimit-remaining')]).toEqual([200, '2']);
+    await stream.body?.cancel();
+    expect((await post(server, QUERY)).remaining).toBe('1');
+    expect((await get('/entities/tesla', { accept: 'application/ld+json' })).headers.get('ratelimit-remaining')).toBe('0');
+    for (const path of ['/schema.graphql', `/graphql/stream?query=${subscription}`, '/entities/tesla']) {
+      const refused = await get(path, { accept: path.startsWith('/graphql') ? 'text/event-stream' : '*/*' });
+      const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect([path, refused.status, body.errors[0]!.extensions.code]).toEqual([path, 429, 'RATE_LIMITED']);
+      expect(body.errors[0]!.message).toMatch(/^Too many requests: at most 4 a minute are allowed for this IP address/);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
   });
 
   it('does not limit a budget set to 0', async () => {
