@@ -36,19 +36,31 @@ export function credentialHooks(auth: Auth, options: { requireKeyForReads: boole
         },
       );
     },
-    answerRefused: async (request: FastifyRequest, reply: FastifyReply) => {
+    /**
+     * Answers refused credentials (401, 403, 503) and returns true, or returns false to go on. A boolean, not the
+     * reply: a FastifyReply is thenable, so an awaited reply would resolve to undefined and read as "go on".
+     */
+    answerRefused: async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
       const refused = request.credentials && 'refused' in request.credentials ? request.credentials.refused : null;
-      if (refused instanceof DatabaseError) return sendError(reply.header('retry-after', '1'), 503, 'Cannot check the credentials: the database is unavailable; retry.', refused.failure);
+      if (refused instanceof DatabaseError) {
+        void sendError(reply.header('retry-after', '1'), 503, 'Cannot check the credentials: the database is unavailable; retry.', refused.failure);
+        return true;
+      }
       if (refused instanceof CredentialsUnverifiableError) {
         request.log.warn({ err: refused }, 'JWT key set unavailable');
-        return sendError(reply.header('retry-after', '5'), 503, "Cannot check the token now: the identity provider's key set is unreachable; retry.", ErrorCode.AUTHENTICATION_UNAVAILABLE);
+        void sendError(reply.header('retry-after', '5'), 503, "Cannot check the token now: the identity provider's key set is unreachable; retry.", ErrorCode.AUTHENTICATION_UNAVAILABLE);
+        return true;
       }
-      if (refused) return sendError(reply.header('www-authenticate', `${WWW_AUTHENTICATE} error="invalid_token"`), 401, refused.message, ErrorCode.UNAUTHENTICATED);
+      if (refused) {
+        void sendError(reply.header('www-authenticate', `${WWW_AUTHENTICATE} error="invalid_token"`), 401, refused.message, ErrorCode.UNAUTHENTICATED);
+        return true;
+      }
       const noRead = options.requireKeyForReads ? checkScope(principalOf(request)!, 'READ') : null;
-      if (!noRead) return undefined;
+      if (!noRead) return false;
       const unauthenticated = noRead.extensions.code === ErrorCode.UNAUTHENTICATED;
       if (unauthenticated) void reply.header('www-authenticate', WWW_AUTHENTICATE);
-      return sendError(reply, unauthenticated ? 401 : 403, noRead.message, unauthenticated ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN);
+      void sendError(reply, unauthenticated ? 401 : 403, noRead.message, unauthenticated ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN);
+      return true;
     },
   };
 }

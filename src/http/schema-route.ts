@@ -22,8 +22,8 @@ export interface SchemaRouteOptions {
   onRequest: (request: FastifyRequest) => Promise<void>;
   /** The rate limit: the schema is a request like any other, drawn from the same budgets. */
   preHandler: preHandlerAsyncHookHandler[];
-  /** Answers refused credentials (a reply), or undefined to go on. */
-  answerRefused: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+  /** Answers refused credentials and returns true, or returns false to go on. */
+  answerRefused: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 }
 
 export function registerSchemaRoute(app: FastifyInstance, options: SchemaRouteOptions): void {
@@ -36,9 +36,7 @@ export function registerSchemaRoute(app: FastifyInstance, options: SchemaRouteOp
     onRequest: options.onRequest,
     preHandler: options.preHandler,
     handler: async (request, reply) => {
-      // A FastifyReply is thenable, so awaiting the reply answerRefused returns does not yield it: ask `sent`.
-      await options.answerRefused(request, reply);
-      if (reply.sent) return reply;
+      if (await options.answerRefused(request, reply)) return reply;
       if (!options.introspection) {
         return reply.status(404).header('cache-control', NO_STORE).send(errorBody('The schema is not published here: introspection is off (INTROSPECTION=false).', ErrorCode.NOT_FOUND));
       }

@@ -78,7 +78,7 @@ export interface StreamOptions {
   /** Reads the credentials (the rate limit counts per key). */
   onRequest: onRequestAsyncHookHandler;
   /** Answers refused credentials as /graphql does; the operation's access is decided below, by the policy. */
-  answerRefused: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  answerRefused: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
   /** The rate limit: opening a stream draws from the same budgets as a request to /graphql. */
   preHandler: preHandlerAsyncHookHandler[];
 }
@@ -145,8 +145,7 @@ export function registerChangeStream(app: FastifyInstance, options: StreamOption
 
   const stream = async (request: FastifyRequest, reply: FastifyReply) => {
     // Bad or uncheckable credentials are answered as /graphql answers them (src/http/credentials.ts).
-    await options.answerRefused(request, reply);
-    if (reply.sent) return;
+    if (await options.answerRefused(request, reply)) return;
     const principal = principalOf(request)!;
     principals.set(request, principal);
     options.commonHeaders(request, reply);
