@@ -1,10 +1,13 @@
 /** The bulk path's CSV: typed headers per shape, RFC 4180 quoting, arrays with the array delimiter. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARRAY_DELIMITER, CsvWriter, EMPTY_ELEMENT } from '../../src/knowledge/bulk/csv-files.ts';
 import { Long } from '../../src/knowledge/bulk/values.ts';
+import { readKnowledgeFile } from '../../src/knowledge/bulk/read-file.ts';
+import { KnowledgeFileError } from '../../src/knowledge/loader.ts';
+import { PROJECT_ROOT } from '../../src/config/config.ts';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,5 +45,39 @@ describe('bulk CSV', () => {
     expect(() => csv.node(1, ['Entity'], { other: ['', 'en'] })).toThrow(/empty string inside the list of other/);
     const { nodes } = csv.close();
     expect(readFileSync(nodes[0]!.file, 'utf8').split('\n')[1]).toBe(`0,"${EMPTY_ELEMENT}${ARRAY_DELIMITER}en"`);
+  });
+});
+
+describe('bulk read of a knowledge file', () => {
+  it('refuses, before anything is written, a file holding a character the bulk CSV reserves, naming each place', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-read-'));
+    const shipped = path.join(PROJECT_ROOT, 'data/knowledge/leblogauto-2024-musk-nvidia-h100.kg.json');
+    const data = JSON.parse(readFileSync(shipped, 'utf8'));
+    // The source texts stay where they are: the copy points at them.
+    for (const source of data.sources) source.path = path.relative(dir, path.resolve(path.dirname(shipped), source.path));
+    data.entities[1].aliases = [...(data.entities[1].aliases ?? []), { text: `Grok${ARRAY_DELIMITER}2` }];
+    data.facts[0].statement = `${data.facts[0].statement}${EMPTY_ELEMENT}`;
+    const file = path.join(dir, 'reserved.kg.json');
+    writeFileSync(file, JSON.stringify(data));
+    const aliasPointer = `/entities/1/aliases/${data.entities[1].aliases.length - 1}/text`;
+
+    const error = (() => {
+      try {
+        readKnowledgeFile(file);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(KnowledgeFileError);
+    expect((error as KnowledgeFileError).errors.map((e) => [e.pointer, e.message.slice(0, 14)])).toEqual([
+      [aliasPointer, 'holds U+001F, '],
+      ['/facts/0/statement', 'holds U+001E, '],
+    ]);
+    expect((error as KnowledgeFileError).message).toContain('or load this file with `npm run load`');
+    // Without them the same file reads.
+    data.entities[1].aliases.pop();
+    data.facts[0].statement = data.facts[0].statement.slice(0, -1);
+    writeFileSync(file, JSON.stringify(data));
+    expect(readKnowledgeFile(file).knowledge.id).toBe(data.id);
   });
 });
