@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { runClosedLoop, summarize, type LoopResult } from './compare/closed-loop.ts';
-import { graphqlClient } from './compare/http-client.ts';
+import { graphqlClient, RequestFailure } from './compare/http-client.ts';
 import { OURS_WRITES, writeIds, type WriteOperationName } from './write-operations.ts';
 
 export interface MixQuery {
@@ -240,6 +240,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   const cell = `load-${options.tag}`;
   const latencies = { reads: [] as number[], writes: [] as number[] };
   const errors = { reads: 0, writes: 0 };
+  const causes: { reads: Record<string, number>; writes: Record<string, number> } = { reads: {}, writes: {} };
   const firstError: { reads?: string; writes?: string } = {};
   const problems = new Set<string>();
   const counters = { AssertFact: 0, UpsertEntity: 0, RetractFact: 0 };
@@ -276,6 +277,9 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
         latencies[kind].push(performance.now() - t0);
       } catch (error) {
         errors[kind] += 1;
+        // A request that came back without an answer says why; one that came back with the wrong data is ours.
+        const cause = error instanceof RequestFailure ? error.reason : 'wrong answer';
+        causes[kind][cause] = (causes[kind][cause] ?? 0) + 1;
         const message = error instanceof Error ? error.message : String(error);
         firstError[kind] ??= message;
         if (problems.size < 10) problems.add(`${kind}: ${message.slice(0, 300)}`);
@@ -288,8 +292,8 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   writer.close();
   return {
     requestsPerSecond: ((latencies.reads.length + latencies.writes.length) / elapsedMs) * 1000,
-    reads: summarize(latencies.reads, errors.reads, firstError.reads, elapsedMs),
-    writes: options.writeEvery === null ? null : summarize(latencies.writes, errors.writes, firstError.writes, elapsedMs),
+    reads: { ...summarize(latencies.reads, errors.reads, firstError.reads, elapsedMs), errorsByCause: causes.reads },
+    writes: options.writeEvery === null ? null : { ...summarize(latencies.writes, errors.writes, firstError.writes, elapsedMs), errorsByCause: causes.writes },
     writesByOperation,
     problems: [...problems],
   };

@@ -22,6 +22,8 @@ export interface LoopResult {
   errors: number;
   /** The first error's message, to say why a cell failed. */
   firstError?: string;
+  /** Errors by cause (RequestFailure's reason), where the caller counted them so. */
+  errorsByCause?: Record<string, number>;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;

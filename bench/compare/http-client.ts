@@ -4,6 +4,30 @@
  */
 import http from 'node:http';
 
+/**
+ * A request that did not come back as an answer, with its cause in a few words a table can count by:
+ * `HTTP 503 SERVER_BUSY`, `GraphQL DATABASE_TIMEOUT`, `network ECONNRESET` (a socket hang up).
+ */
+export class RequestFailure extends Error {
+  override name = 'RequestFailure';
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The first error's code in a GraphQL response body, if the body is one. */
+function firstCode(text: string): string | undefined {
+  try {
+    const code = (JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface GraphQLClient {
   /** The parsed response body; rejects on a non-2xx status or a GraphQL error (a fast wrong answer is a failure). */
   post(query: string, variables: Record<string, unknown>): Promise<unknown>;
@@ -30,15 +54,21 @@ export function graphqlClient(baseUrl: string, path: string, concurrency: number
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if ((response.statusCode ?? 0) >= 300) return reject(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 300)}`));
+          const status = response.statusCode ?? 0;
+          if (status >= 300) return reject(new RequestFailure(`HTTP ${status}: ${text.slice(0, 300)}`, `HTTP ${status} ${firstCode(text) ?? 'without a code'}`));
           const parsed = JSON.parse(text) as { errors?: { message: string }[] };
-          if (parsed.errors?.length) return reject(new Error(`GraphQL error: ${parsed.errors[0]!.message}`));
+          if (parsed.errors?.length) return reject(new RequestFailure(`GraphQL error: ${parsed.errors[0]!.message}`, `GraphQL ${firstCode(text) ?? 'without a code'}`));
           resolve(parsed);
         });
-        response.on('error', reject);
+        response.on('error', (error: NodeJS.ErrnoException) => reject(networkFailure(error)));
       });
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => reject(networkFailure(error)));
       request.end(body);
     });
   return { post, close: () => agent.destroy() };
+}
+
+/** A socket-level failure (no answer at all): `network ECONNRESET` for a hang up, `network ECONNREFUSED`. */
+function networkFailure(error: NodeJS.ErrnoException): RequestFailure {
+  return new RequestFailure(error.message, `network ${error.code ?? error.message}`);
 }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
+import type { LoopResult } from './closed-loop.ts';
 import type { OperationName } from '../peer/operations.ts';
 import { WRITE_OPERATION_NAMES, type WriteOperationName } from '../write-operations.ts';
 import { MEMBER_RAM_BYTES, project } from './projection.ts';
@@ -92,6 +93,13 @@ function writeRatios(run: BenchRun): string {
   return rows.length ? [head, `|${'---|'.repeat(9)}`, ...rows].join('\n') : 'No writes were run.';
 }
 
+/** `48 (GraphQL DATABASE_TIMEOUT 40, network ECONNRESET 8)`: the count, then by cause where the run counted them. */
+function errorsCell(result: LoopResult): string {
+  const causes = Object.entries(result.errorsByCause ?? {}).sort(([, a], [, b]) => b - a);
+  if (causes.length > 0) return `${result.errors} (${causes.map(([cause, n]) => `${cause} ${n}`).join(', ')})`;
+  return result.firstError ? `${result.errors} (${result.firstError.slice(0, 120)})` : String(result.errors);
+}
+
 function mixTable(run: BenchRun): string {
   const size = run.sizes.find((s) => s.mix);
   const mix = size?.mix;
@@ -104,8 +112,8 @@ function mixTable(run: BenchRun): string {
     '',
     '| phase | reads | reads p50 ms | reads p99 ms | read errors | writes | writes p50 ms | writes p99 ms | write errors | req/s |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    `| reads only | ${r.requests} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${r.errors} | – | – | – | – | ${fmt(mix.readsOnly.requestsPerSecond, 0)} |`,
-    `| 90 % reads, 10 % writes | ${w.requests} | ${fmt(w.p50Ms, 1)} | ${fmt(w.p99Ms, 1)} | ${w.errors} | ${writes?.requests ?? '–'} | ${fmt(writes?.p50Ms ?? NaN, 1)} | ${fmt(writes?.p99Ms ?? NaN, 1)} | ${writes?.errors ?? '–'}${writes?.firstError ? ` (${writes.firstError.slice(0, 120)})` : ''} | ${fmt(mix.withWrites.requestsPerSecond, 0)} |`,
+    `| reads only | ${r.requests} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${errorsCell(r)} | – | – | – | – | ${fmt(mix.readsOnly.requestsPerSecond, 0)} |`,
+    `| 90 % reads, 10 % writes | ${w.requests} | ${fmt(w.p50Ms, 1)} | ${fmt(w.p99Ms, 1)} | ${errorsCell(w)} | ${writes?.requests ?? '–'} | ${fmt(writes?.p50Ms ?? NaN, 1)} | ${fmt(writes?.p99Ms ?? NaN, 1)} | ${writes ? errorsCell(writes) : '–'} | ${fmt(mix.withWrites.requestsPerSecond, 0)} |`,
     '',
     `Reads' p99 with writes ÷ without: **${fmt(ratio(w.p99Ms, r.p99Ms), 2)}×**; our heap after GC ${mb(mix.heapReadsOnly)} MB → ${mb(mix.heapWithWrites)} MB.`,
   ].join('\n');
