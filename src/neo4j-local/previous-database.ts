@@ -5,10 +5,11 @@
  *
  * Contract: before the import, a marker file says that an import is running, and the database's two folders
  * (store and transaction logs) are renamed aside within the same file system, so each rename is atomic and costs
- * nothing at any size. After a failure, whatever the importer wrote is removed and the folders are renamed back;
- * after a success they are deleted. Then the marker goes. A marker left by an interrupted run (the process itself
- * was killed) means its import did not finish: before anything else reads the store, the same recovery runs, so
- * the database from before that import is the one found, or none if there was none.
+ * nothing at any size. After a failure, whatever the importer wrote is removed and the folders are renamed back.
+ * After a success the marker is removed first (that is the commit), then the folders set aside. Before anything
+ * else reads the store, the same recovery runs: a marker left by an interrupted run (the process itself was
+ * killed) means its import did not finish, so the database from before it is put back (or none, if there was
+ * none); folders set aside without a marker are the leftovers of an import that succeeded, and are deleted.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,18 +26,22 @@ function runningMarker(dataDir: string, name: string): string {
 }
 
 /**
- * Undoes an import that did not finish: removes what it wrote and puts back what it set aside. Returns whether
- * there was one.
+ * Undoes an import that did not finish (removes what it wrote, puts back what it set aside) and deletes what a
+ * finished one left aside. Returns whether there was an unfinished one.
  */
 export function recoverInterruptedImport(dataDir: string, name: string): boolean {
   const marker = runningMarker(dataDir, name);
-  if (!existsSync(marker)) return false;
+  const interrupted = existsSync(marker);
   for (const folder of databaseFolders(dataDir, name)) {
-    rmSync(folder, { recursive: true, force: true });
-    if (existsSync(folder + ASIDE_SUFFIX)) renameSync(folder + ASIDE_SUFFIX, folder);
+    const aside = folder + ASIDE_SUFFIX;
+    if (!interrupted) rmSync(aside, { recursive: true, force: true });
+    else {
+      rmSync(folder, { recursive: true, force: true });
+      if (existsSync(aside)) renameSync(aside, folder);
+    }
   }
-  rmSync(marker);
-  return true;
+  if (interrupted) rmSync(marker);
+  return interrupted;
 }
 
 /** Whether database `name` has a store with files in it (after undoing an interrupted import). */
@@ -63,7 +68,7 @@ export async function replaceKeepingPrevious<T>(dataDir: string, name: string, r
     recoverInterruptedImport(dataDir, name);
     throw error;
   }
-  for (const folder of folders) rmSync(folder + ASIDE_SUFFIX, { recursive: true, force: true });
   rmSync(runningMarker(dataDir, name));
+  for (const folder of folders) rmSync(folder + ASIDE_SUFFIX, { recursive: true, force: true });
   return result;
 }
