@@ -185,7 +185,7 @@ export async function createHttpServer(config: Config, db: Database, log: Logger
     onRequest: credentials.read,
     preHandler: [rateLimiter, async (request, reply) => ((await credentials.answerRefused(request, reply)) ? reply : undefined)],
   });
-  registerChangeStream(app, { schema, db, config, auth, log, formatError, hideSuggestions, commonHeaders: withCommonHeaders, onRequest: credentials.read, answerRefused: credentials.answerRefused, preHandler: [rateLimiter] });
+  registerChangeStream(app, { schema, db, config, auth, log, formatError, hideSuggestions, commonHeaders: withCommonHeaders, onRequest: credentials.read, answerRefused: credentials.answerRefused, principalOf, preHandler: [rateLimiter] });
   // Ends every stream before the server waits for its connections to close.
   app.addHook('preClose', () => changeFeed.close());
   if (settings.explorer) await registerExplorer(app);

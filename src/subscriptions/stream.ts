@@ -8,7 +8,6 @@ import { getOperationAST, GraphQLError, parse, specifiedRules, validate, getVari
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { WWW_AUTHENTICATE, type Auth } from '../auth/index.ts';
-import { principalOf } from '../http/credentials.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../database/database.ts';
@@ -79,6 +78,8 @@ export interface StreamOptions {
   onRequest: onRequestAsyncHookHandler;
   /** Answers refused credentials as /graphql does; the operation's access is decided below, by the policy. */
   answerRefused: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+  /** The principal `onRequest` authenticated (given by the HTTP layer, which owns the request's credentials). */
+  principalOf: (request: FastifyRequest) => Principal | null;
   /** The rate limit: opening a stream draws from the same budgets as a request to /graphql. */
   preHandler: preHandlerAsyncHookHandler[];
 }
@@ -146,7 +147,7 @@ export function registerChangeStream(app: FastifyInstance, options: StreamOption
   const stream = async (request: FastifyRequest, reply: FastifyReply) => {
     // Bad or uncheckable credentials are answered as /graphql answers them (src/http/credentials.ts).
     if (await options.answerRefused(request, reply)) return;
-    const principal = principalOf(request)!;
+    const principal = options.principalOf(request)!;
     principals.set(request, principal);
     options.commonHeaders(request, reply);
     // graphql-sse writes the response itself, for as long as the stream lasts.
