@@ -40,6 +40,8 @@ let key: string;
 let knowledge: KnowledgeJson;
 let body: string;
 const running = new Set<ChildProcess>();
+/** Every spawned server's process group, kept after npx exits. */
+const groups = new Set<number>();
 const kills: string[] = [];
 
 beforeAll(async () => {
@@ -58,6 +60,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of running) killGroup(child);
+  // Groups whose npx has exited but whose server may not have (each spawned server is its own group).
+  for (const pgid of groups) if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
   await db?.close();
   await driver?.close();
   await local?.stop();
@@ -99,6 +103,7 @@ async function startServer(): Promise<Server> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
+  groups.add(child.pid!);
   let text = '';
   child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -210,8 +215,10 @@ describe('a mutation killed with SIGKILL mid-transaction', () => {
       entities: knowledge.entities.length,
       datasets: 1,
     });
-    server.child.kill('SIGTERM');
+    // The whole group (npx, tsx, the server): SIGTERM to npx alone ended npx and left the server running.
+    process.kill(-server.child.pid!, 'SIGTERM');
     await server.exited;
+    await waitFor('the server to stop', () => !groupAlive(server.child.pid!), 30_000);
     console.log([`importKnowledge of ${knowledge.facts.length} facts, ${knowledge.entities.length} entities:`, ...kills.map((k) => `  ${k}`), `  completed: one revision in ${ms} ms`].join('\n'));
   });
 });
